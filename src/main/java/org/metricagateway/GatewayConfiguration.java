@@ -1,0 +1,89 @@
+package org.metricagateway;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
+import org.metricagateway.admin.AdminAuthenticator;
+import org.metricagateway.admin.AdminToken;
+import org.metricagateway.config.GatewaySettings;
+import org.metricagateway.database.Database;
+import org.metricagateway.database.DatabaseHealthCheck;
+import org.metricagateway.database.DatabaseService;
+import org.metricagateway.ingest.ClientAddressResolver;
+import org.metricagateway.ingest.ConversionWriter;
+import org.metricagateway.ingest.IngestMetrics;
+import org.metricagateway.ingest.IngestRequestReader;
+import org.metricagateway.ingest.WebhookAuthenticator;
+import org.metricagateway.ingest.validation.EventTimeRules;
+import org.metricagateway.ingest.validation.IngestValidatorFactory;
+import org.metricagateway.web.ErrorResponder;
+import org.metricagateway.web.Json;
+import org.metricagateway.webhooks.WebhookDirectory;
+
+/**
+ * The composition root: opens the database (running migrations) before any route starts, then binds the beans the
+ * YAML routes call by name. Bean names here are the ones used in routes/*.yaml.
+ */
+public final class GatewayConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        GatewaySettings settings = GatewaySettings.from(context.getPropertiesComponent());
+        Clock clock = Clock.systemUTC();
+        Registry registry = context.getRegistry();
+
+        Database database = Database.open(settings);
+        context.addService(new DatabaseService(database));
+        registry.bind("dataSource", database.dataSource());
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        health.register(new DatabaseHealthCheck(database.dataSource()));
+
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
+        bindVertx(context, settings);
+
+        registry.bind("jsonMapper", Json.MAPPER);
+        registry.bind("errorResponder", new ErrorResponder());
+        registry.bind("adminAuthenticator", new AdminAuthenticator(AdminToken.resolve(settings, System.out)));
+
+        WebhookDirectory webhooks = new WebhookDirectory(database.dataSource(), settings.webhookCacheTtl(), clock);
+        registry.bind("webhookDirectory", webhooks);
+        IngestMetrics ingestMetrics = new IngestMetrics(meters);
+        registry.bind("webhookAuthenticator", new WebhookAuthenticator(webhooks,
+                new ClientAddressResolver(settings.trustedProxies()), ingestMetrics, clock));
+        registry.bind("ingestRequestReader", new IngestRequestReader(settings.ingestMaxConversions()));
+        registry.bind("ingestValidatorFactory", IngestValidatorFactory.create(
+                new EventTimeRules(settings.ingestClockSkew(), settings.ingestAttributionWindow()), clock));
+        ConversionWriter writer = new ConversionWriter(database.dataSource(), ingestMetrics,
+                settings.ingestWriteBatchMaxRows(), settings.ingestWriterThreads(),
+                settings.databaseConnectionTimeout().plus(settings.databaseStatementTimeout())
+                        .plus(Duration.ofSeconds(1)));
+        context.addService(writer);
+        registry.bind("conversionWriter", writer);
+    }
+
+    /**
+     * platform-http runs every exchange on a Vert.x worker thread that waits for the database; the default pool of
+     * 20 would cap the requests in flight (and so the size of a group commit) too low.
+     */
+    private static void bindVertx(CamelContext context, GatewaySettings settings) throws Exception {
+        Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(settings.httpWorkerThreads()));
+        context.getRegistry().bind("vertx", vertx);
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                vertx.close();
+            }
+        });
+    }
+}

@@ -1,0 +1,238 @@
+package org.metricagateway.ingest;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.support.service.ServiceSupport;
+import org.metricagateway.web.ApiException;
+import org.metricagateway.webhooks.Webhook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores the conversions of ingest requests with group commit: requests that arrive while a transaction is being
+ * committed are queued and written together by the next one, with a single multi-row INSERT ... ON CONFLICT DO
+ * NOTHING (arrays unnested server-side) and a single commit. A request is answered only after the commit that holds
+ * its rows, so "202" still means durable, but the fsync is shared by every request of the group.
+ * <p>
+ * If a group fails for a reason other than the database being unavailable, its requests are written again one by
+ * one, so that one bad request cannot fail the others.
+ */
+public final class ConversionWriter extends ServiceSupport {
+    private static final Logger LOG = LoggerFactory.getLogger(ConversionWriter.class);
+    private static final long POLL_MILLIS = 200;
+
+    private static final String INSERT = """
+            INSERT INTO webhook_conversions (webhook_id, counter_id, dedup_key, external_id, client_id, user_id,
+                                             yclid, purchase_id, target, event_time, price, currency)
+            SELECT r.webhook_id::uuid, r.counter_id, decode(r.dedup_key, 'hex'), r.external_id, r.client_id::numeric,
+                   r.user_id, r.yclid::numeric, r.purchase_id, r.target, to_timestamp(r.event_time),
+                   r.price::numeric, r.currency
+              FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                          ?::text[], ?::bigint[], ?::text[], ?::text[])
+                   WITH ORDINALITY AS r(webhook_id, counter_id, dedup_key, external_id, client_id, user_id, yclid,
+                                        purchase_id, target, event_time, price, currency, position)
+             ORDER BY r.position
+            ON CONFLICT (webhook_id, dedup_key) DO NOTHING
+            RETURNING id, webhook_id::text, encode(dedup_key, 'hex')""";
+
+    private static final String SELECT_EXISTING = """
+            SELECT c.id, c.webhook_id::text, encode(c.dedup_key, 'hex')
+              FROM webhook_conversions c
+              JOIN unnest(?::uuid[], ?::text[]) AS k(webhook_id, dedup_key)
+                ON c.webhook_id = k.webhook_id AND c.dedup_key = decode(k.dedup_key, 'hex')""";
+
+    private final DataSource dataSource;
+    private final IngestMetrics metrics;
+    private final int maxRowsPerTransaction;
+    private final int writerThreads;
+    private final Duration requestTimeout;
+    private final BlockingQueue<PendingWrite> queue = new LinkedBlockingQueue<>();
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean accepting;
+
+    public ConversionWriter(DataSource dataSource, IngestMetrics metrics, int maxRowsPerTransaction,
+                            int writerThreads, Duration requestTimeout) {
+        this.dataSource = dataSource;
+        this.metrics = metrics;
+        this.maxRowsPerTransaction = maxRowsPerTransaction;
+        this.writerThreads = writerThreads;
+        this.requestTimeout = requestTimeout;
+    }
+
+    /** Route step: stores a validated batch for the authenticated webhook and returns the 202 answer. */
+    public IngestResult store(ConversionBatch batch, Webhook webhook) throws Exception {
+        List<NewConversion> conversions = batch.conversions().stream().map(NewConversion::from).toList();
+        List<String> keys = conversions.stream().map(DedupKey::of).toList();
+        PendingWrite write = new PendingWrite(webhook, conversions, keys, new CompletableFuture<>());
+        if (!accepting) {
+            throw new ApiException(503, "shutting_down", "The gateway is shutting down; nothing was stored");
+        }
+        queue.add(write);
+        try {
+            IngestResult result = write.result().get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            metrics.stored(result.accepted(), result.duplicates());
+            return result;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } catch (TimeoutException e) {
+            // The rows may still be committed later: a retry of the same conversions is then counted as duplicates.
+            throw new ApiException(503, "database_unavailable",
+                    "The database did not confirm the write in time; retrying the same request is safe");
+        }
+    }
+
+    @Override
+    protected void doStart() {
+        accepting = true;
+        for (int i = 0; i < writerThreads; i++) {
+            Thread thread = new Thread(this::drain, "conversion-writer-" + i);
+            thread.setDaemon(false);
+            thread.start();
+            writers.add(thread);
+        }
+    }
+
+    @Override
+    protected void doStop() throws InterruptedException {
+        accepting = false;
+        for (Thread writer : writers) {
+            writer.join(requestTimeout.toMillis());
+        }
+        writers.clear();
+    }
+
+    private void drain() {
+        while (accepting || !queue.isEmpty()) {
+            PendingWrite first;
+            try {
+                first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (first == null) {
+                continue;
+            }
+            List<PendingWrite> group = new ArrayList<>();
+            group.add(first);
+            int rows = first.conversions().size();
+            PendingWrite next;
+            while (rows < maxRowsPerTransaction && (next = queue.poll()) != null) {
+                group.add(next);
+                rows += next.conversions().size();
+            }
+            writeGroup(group);
+        }
+    }
+
+    private void writeGroup(List<PendingWrite> group) {
+        try {
+            complete(group, insert(group));
+        } catch (SQLException e) {
+            if (group.size() > 1 && !isUnavailable(e)) {
+                LOG.warn("A group of {} ingest requests failed ({}); writing them one by one", group.size(),
+                        e.getSQLState());
+                group.forEach(write -> writeGroup(List.of(write)));
+            } else {
+                group.forEach(write -> write.result().completeExceptionally(e));
+            }
+        } catch (RuntimeException e) {
+            group.forEach(write -> write.result().completeExceptionally(e));
+        }
+    }
+
+    /** One transaction: insert every row of the group, look up the ids of those the webhook already had. */
+    private GroupOutcome insert(List<PendingWrite> group) throws SQLException {
+        Rows rows = Rows.of(group);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                Map<String, Long> inserted = new HashMap<>();
+                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                    rows.bind(connection, insert);
+                    readIds(insert.executeQuery(), inserted);
+                }
+                Map<String, Long> ids = new HashMap<>(inserted);
+                List<Integer> missing = rows.positionsNotIn(ids);
+                if (!missing.isEmpty()) {
+                    try (PreparedStatement select = connection.prepareStatement(SELECT_EXISTING)) {
+                        rows.bindKeys(connection, select, missing);
+                        readIds(select.executeQuery(), ids);
+                    }
+                }
+                connection.commit();
+                return new GroupOutcome(inserted.keySet(), ids);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static void readIds(ResultSet rs, Map<String, Long> into) throws SQLException {
+        try (rs) {
+            while (rs.next()) {
+                into.put(Rows.key(rs.getString(2), rs.getString(3)), rs.getLong(1));
+            }
+        }
+    }
+
+    /**
+     * Hands each request its answer. The first occurrence (in queue order) of a key that this transaction inserted
+     * counts as accepted; every other occurrence is a duplicate carrying the stored id.
+     */
+    private static void complete(List<PendingWrite> group, GroupOutcome outcome) {
+        Set<String> claimed = new HashSet<>();
+        for (PendingWrite write : group) {
+            List<Long> ids = new ArrayList<>(write.keys().size());
+            int accepted = 0;
+            for (String dedupKey : write.keys()) {
+                String key = Rows.key(write.webhook().id().toString(), dedupKey);
+                Long id = outcome.ids().get(key);
+                if (id == null) {
+                    write.result().completeExceptionally(
+                            new IllegalStateException("A conversion was neither inserted nor found"));
+                    break;
+                }
+                ids.add(id);
+                if (outcome.inserted().contains(key) && claimed.add(key)) {
+                    accepted++;
+                }
+            }
+            write.result().complete(new IngestResult(accepted, ids.size() - accepted, List.copyOf(ids)));
+        }
+    }
+
+    private static boolean isUnavailable(SQLException e) {
+        String state = e.getSQLState();
+        return e instanceof SQLTransientException || state == null || state.startsWith("08")
+                || state.startsWith("57");
+    }
+
+    record PendingWrite(Webhook webhook, List<NewConversion> conversions, List<String> keys,
+                        CompletableFuture<IngestResult> result) {
+    }
+
+    /** The stored id of every key of the group, and which keys this transaction inserted. */
+    private record GroupOutcome(Set<String> inserted, Map<String, Long> ids) {
+    }
+}

@@ -1,0 +1,38 @@
+package org.metricagateway.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * What makes two conversions of one webhook the same: the CRM's external_id when given, else the identifiers,
+ * target and event time (to the second). Hashed (SHA-256) into a fixed-size key for the unique index. Fields are
+ * joined with NUL, which validated text cannot contain, so different field splits never collide.
+ */
+public final class DedupKey {
+    private DedupKey() {
+    }
+
+    public static String of(NewConversion c) {
+        String canonical = c.externalId() != null
+                ? "external\0" + c.externalId()
+                : String.join("\0", "identity",
+                        text(c.clientId()), text(c.userId()), text(c.yclid()), text(c.purchaseId()),
+                        c.target(), Long.toString(c.eventTime().getEpochSecond()));
+        return HexFormat.of().formatHex(sha256(canonical));
+    }
+
+    private static String text(Object value) {
+        return Objects.toString(value, "");
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}

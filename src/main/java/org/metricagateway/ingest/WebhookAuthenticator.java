@@ -1,0 +1,96 @@
+package org.metricagateway.ingest;
+
+import java.net.InetAddress;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.vertx.core.net.SocketAddress;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpConstants;
+import org.metricagateway.web.ApiException;
+import org.metricagateway.webhooks.Webhook;
+import org.metricagateway.webhooks.WebhookDirectory;
+
+/**
+ * First step of ingest, before the body is parsed: unknown or inactive webhook → 404, sender outside allowed_ips
+ * → 403, missing or wrong X-Webhook-Secret → 401. The secret is never logged; failures are counted by reason.
+ */
+public final class WebhookAuthenticator {
+    public static final String WEBHOOK_PROPERTY = "webhook";
+    static final String SECRET_HEADER = "X-Webhook-Secret";
+
+    private final WebhookDirectory webhooks;
+    private final ClientAddressResolver addresses;
+    private final IngestMetrics metrics;
+    private final Clock clock;
+
+    public WebhookAuthenticator(WebhookDirectory webhooks, ClientAddressResolver addresses, IngestMetrics metrics,
+                                Clock clock) {
+        this.webhooks = webhooks;
+        this.addresses = addresses;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public void authenticate(Exchange exchange) throws SQLException {
+        Webhook webhook = parseId(exchange.getMessage().getHeader("webhookId", String.class))
+                .flatMap(this::find)
+                .filter(Webhook::active)
+                .orElseThrow(() -> refuse("unknown_webhook",
+                        new ApiException(404, "webhook_not_found", "No active webhook with this id")));
+        if (!webhook.allowedIps().isEmpty()) {
+            Optional<InetAddress> client = addresses.resolve(peerAddress(exchange),
+                    exchange.getMessage().getHeader("X-Forwarded-For", String.class));
+            if (client.isEmpty() || !webhook.allowsAddress(client.get())) {
+                throw refuse("ip_not_allowed", new ApiException(403, "ip_not_allowed",
+                        "The sender's address is not in this webhook's allowed_ips"));
+            }
+        }
+        String secret = exchange.getMessage().getHeader(SECRET_HEADER, String.class);
+        if (secret == null || secret.isEmpty()) {
+            throw refuse("missing_secret", new ApiException(401, "missing_secret",
+                    "The " + SECRET_HEADER + " header is required"));
+        }
+        if (!webhook.acceptsSecret(secret, clock.instant())) {
+            throw refuse("wrong_secret", new ApiException(401, "invalid_secret",
+                    "The " + SECRET_HEADER + " header does not match this webhook's secret"));
+        }
+        exchange.getMessage().removeHeader(SECRET_HEADER);
+        exchange.setProperty(WEBHOOK_PROPERTY, webhook);
+    }
+
+    private Optional<Webhook> find(UUID id) {
+        try {
+            return webhooks.find(id);
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
+        }
+    }
+
+    private ApiException refuse(String reason, ApiException error) {
+        metrics.authFailure(reason);
+        return error;
+    }
+
+    private static Optional<UUID> parseId(String raw) {
+        try {
+            return raw == null ? Optional.empty() : Optional.of(UUID.fromString(raw));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String peerAddress(Exchange exchange) {
+        Object remote = exchange.getMessage().getHeader(VertxPlatformHttpConstants.REMOTE_ADDRESS);
+        return remote instanceof SocketAddress socket ? socket.hostAddress() : null;
+    }
+
+    /** Carries a database error out of a lambda; the error responder looks through it to the SQLException. */
+    static final class DatabaseFailure extends RuntimeException {
+        DatabaseFailure(SQLException cause) {
+            super(cause);
+        }
+    }
+}

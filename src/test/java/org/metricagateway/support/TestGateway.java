@@ -1,0 +1,103 @@
+package org.metricagateway.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+import org.metricagateway.GatewayMain;
+
+/**
+ * The gateway as the suite sees it: the real application (application.properties, routes/*.yaml, our beans),
+ * started once per JVM on free ports. Its database is the embedded PostgreSQL it starts itself, or the server in
+ * TEST_DATABASE_URL when that is set. Tests isolate themselves by creating their own webhooks.
+ */
+public final class TestGateway {
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    private static TestGateway instance;
+
+    private final Main main;
+    private final int port;
+    private final int managementPort;
+
+    private TestGateway(Main main, int port, int managementPort) {
+        this.main = main;
+        this.port = port;
+        this.managementPort = managementPort;
+    }
+
+    public static synchronized TestGateway get() {
+        if (instance == null) {
+            instance = start(Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
+        }
+        return instance;
+    }
+
+    /** A gateway of its own, with extra settings; the caller stops it. */
+    public static TestGateway start(Map<String, String> overrides) {
+        try {
+            int port = freePort();
+            int managementPort = freePort();
+            Map<String, String> properties = new LinkedHashMap<>();
+            properties.put("camel.server.port", Integer.toString(port));
+            properties.put("camel.management.port", Integer.toString(managementPort));
+            properties.put("admin.token", ADMIN_TOKEN);
+            String external = System.getenv("TEST_DATABASE_URL");
+            if (external != null && !external.isBlank()) {
+                properties.put("database.url", external);
+            } else {
+                properties.put("data-dir", Files.createTempDirectory(Path.of("target"), "test-data-").toString());
+            }
+            properties.putAll(overrides);
+            Main main = GatewayMain.create();
+            properties.forEach(main::addOverrideProperty);
+            main.start();
+            return new TestGateway(main, port, managementPort);
+        } catch (Exception e) {
+            throw new IllegalStateException("The gateway did not start", e);
+        }
+    }
+
+    public void stop() {
+        try {
+            main.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    public CamelContext camel() {
+        return main.getCamelContext();
+    }
+
+    public DataSource dataSource() {
+        return camel().getRegistry().lookupByNameAndType("dataSource", DataSource.class);
+    }
+
+    public Connection connection() throws SQLException {
+        return dataSource().getConnection();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
