@@ -48,8 +48,7 @@ public final class GatewayConfiguration implements CamelConfiguration {
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         health.register(new DatabaseHealthCheck(database.dataSource()));
 
-        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
+        PrometheusMeterRegistry meters = meterRegistry(registry);
         bindVertx(context, settings);
 
         registry.bind("jsonMapper", Json.MAPPER);
@@ -70,6 +69,17 @@ public final class GatewayConfiguration implements CamelConfiguration {
                         .plus(Duration.ofSeconds(1)));
         context.addService(writer);
         registry.bind("conversionWriter", writer);
+    }
+
+    /** The registry camel-micrometer-prometheus scrapes on the management port (it may have created it already). */
+    private static PrometheusMeterRegistry meterRegistry(Registry registry) {
+        PrometheusMeterRegistry meters = registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME,
+                PrometheusMeterRegistry.class);
+        if (meters == null) {
+            meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
+        }
+        return meters;
     }
 
     /**

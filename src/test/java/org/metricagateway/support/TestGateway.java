@@ -91,6 +91,11 @@ public final class TestGateway {
         return camel().getRegistry().lookupByNameAndType("dataSource", DataSource.class);
     }
 
+    /** The database this gateway uses, for a second gateway on the same database. */
+    public String jdbcUrl() {
+        return ((com.zaxxer.hikari.HikariDataSource) dataSource()).getJdbcUrl();
+    }
+
     public Connection connection() throws SQLException {
         return dataSource().getConnection();
     }
