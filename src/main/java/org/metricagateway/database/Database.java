@@ -64,13 +64,13 @@ public final class Database implements AutoCloseable {
 
     private static void migrate(DataSource dataSource) {
         // Flyway takes a PostgreSQL advisory lock, so replicas starting together apply each migration once.
-        var result = Flyway.configure()
+        Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
+                .load();
+        int applied = flyway.migrate().migrationsExecuted;
         LOG.info("Database schema at version {} ({} migrations applied now)",
-                result.targetSchemaVersion, result.migrationsExecuted);
+                flyway.info().current().getVersion(), applied);
     }
 
     public DataSource dataSource() {
