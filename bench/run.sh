@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Ingest benchmark: starts the packaged gateway on a fresh embedded PostgreSQL, creates a webhook through the
+# admin API, and runs wrk scenarios against POST /webhooks/{id}/conversions. After each scenario it checks that
+# what the gateway reported as accepted is what PostgreSQL holds. Results: bench/results/<timestamp>.txt.
+#
+#   make bench                      # all scenarios, 20 s each
+#   DURATION=60s make bench         # longer runs
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-20s}
+WRK_THREADS=${WRK_THREADS:-2}
+PORT=${BENCH_PORT:-18080}
+MGMT_PORT=${BENCH_MANAGEMENT_PORT:-19876}
+TOKEN=bench-admin-token-$RANDOM$RANDOM
+JAR=target/metrica-offline-gateway-0.1.0-SNAPSHOT.jar
+
+need() { command -v "$1" >/dev/null || { echo "installing $2"; apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
+need wrk wrk
+need psql postgresql-client
+need curl curl
+[ -f "$JAR" ] || mvn -B -q -DskipTests package
+
+work=$(mktemp -d)
+mkdir -p bench/results
+result=bench/results/$(date -u +%Y%m%dT%H%M%SZ).txt
+log=$work/gateway.log
+DATA_DIR=$work/data ADMIN_TOKEN=$TOKEN CAMEL_SERVER_PORT=$PORT CAMEL_MANAGEMENT_PORT=$MGMT_PORT \
+  java ${JAVA_OPTS:--Xmx1g} -jar "$JAR" >"$log" 2>&1 &
+gateway=$!
+trap 'kill $gateway 2>/dev/null; wait $gateway 2>/dev/null; rm -rf "$work"' EXIT
+
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$MGMT_PORT/observe/health/ready" >/dev/null && break
+  kill -0 $gateway 2>/dev/null || { cat "$log"; exit 1; }
+  sleep 0.5
+done
+pg_port=$(grep -o 'Embedded PostgreSQL started on port [0-9]*' "$log" | awk '{print $NF}')
+
+webhook=$(curl -sf -X POST "http://127.0.0.1:$PORT/api/webhooks" -H "Authorization: Bearer $TOKEN" \
+  -H 'Content-Type: application/json' -d '{"name":"bench","counter_id":1}')
+id=$(sed -E 's/.*"id":"([^"]+)".*/\1/' <<<"$webhook")
+secret=$(sed -E 's/.*"secret":"([^"]+)".*/\1/' <<<"$webhook")
+url="http://127.0.0.1:$PORT/webhooks/$id/conversions"
+stored() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -Atc "SELECT count(*) FROM webhook_conversions WHERE webhook_id = '$id'"; }
+
+{
+  echo "# $(date -u +%FT%TZ) on $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB; wrk $WRK_THREADS threads, $DURATION per scenario"
+  echo "# java: $(java -version 2>&1 | head -1)"
+} | tee "$result"
+
+run() { # name batch connections
+  local before after accepted line
+  before=$(stored)
+  # A short warm-up (JIT, pool) that is not counted.
+  BATCH=$2 WEBHOOK_SECRET=$secret RUN_ID="warm-$1" wrk -t"$WRK_THREADS" -c"$3" -d3s -s bench/ingest.lua "$url" >/dev/null
+  before=$(stored)
+  line=$(BATCH=$2 WEBHOOK_SECRET=$secret RUN_ID="$1" wrk -t"$WRK_THREADS" -c"$3" -d"$DURATION" --latency \
+    -s bench/ingest.lua "$url" | grep '^RESULT')
+  after=$(stored)
+  accepted=$(grep -o 'accepted=[0-9]*' <<<"$line" | cut -d= -f2)
+  check=$([ "$((after - before))" -eq "$accepted" ] && echo ok || echo MISMATCH)
+  echo "$1 batch=$2 connections=$3 ${line#RESULT } stored=$((after - before)) check=$check" | tee -a "$result"
+  [ "$check" = ok ]
+}
+
+run single-16 1 16
+run single-64 1 64
+run batch100-16 100 16
+run batch100-64 100 64
+echo "results in $result"
