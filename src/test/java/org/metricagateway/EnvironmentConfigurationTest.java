@@ -1,0 +1,50 @@
+package org.metricagateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import java.util.List;
+
+import org.metricagateway.support.GatewayProcess;
+import org.metricagateway.support.Ingest;
+import org.metricagateway.support.Webhooks;
+import org.metricagateway.support.Webhooks.CreatedWebhook;
+import org.metricagateway.support.Http;
+import org.metricagateway.support.TestGateway;
+
+/** The documented environment variables configure a separately started gateway, as in a container. */
+class EnvironmentConfigurationTest {
+
+    @Test
+    void portsDatabaseAndAdminTokenComeFromTheEnvironment() throws Exception {
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "env-data-");
+        try (GatewayProcess gateway = GatewayProcess.start(Map.of(
+                "DATABASE_URL", TestGateway.get().jdbcUrl(),
+                "ADMIN_TOKEN", "token-from-the-environment",
+                "DATA_DIR", dataDir.toString(),
+                "INGEST_MAX_CONVERSIONS", "1"))) {
+            String output = gateway.output();
+            assertThat(output).contains("Using the PostgreSQL server at")
+                    .doesNotContain("Embedded PostgreSQL started")
+                    .doesNotContain("token-from-the-environment");
+            assertThat(Files.exists(dataDir.resolve("postgres"))).isFalse();
+            // The business port is CAMEL_SERVER_PORT, and INGEST_MAX_CONVERSIONS=1 is in force there.
+            CreatedWebhook webhook = Webhooks.create("env", 106, null);
+            CreatedWebhook viaProcess = new CreatedWebhook(webhook.id(), webhook.secret(),
+                    gateway.baseUrl() + "/webhooks/" + webhook.id() + "/conversions");
+            assertThat(Ingest.post(viaProcess, Ingest.conversion(1)).status()).isEqualTo(202);
+            Http.Response tooMany = Ingest.post(viaProcess, List.of(Ingest.conversion(2), Ingest.conversion(3)));
+            assertThat(tooMany.json().get("error").asText()).isEqualTo("too_many_conversions");
+
+            gateway.process().destroy();
+            assertThat(gateway.process().waitFor(Duration.ofSeconds(30).toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(gateway.output()).contains("Apache Camel 4.18.0 (metrica-offline-gateway) shutdown");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.metricagateway.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The gateway as a separate JVM, configured only through environment variables, as an operator runs it. Output goes
+ * to a file the test can read.
+ */
+public final class GatewayProcess implements AutoCloseable {
+    private final Process process;
+    private final Path log;
+    private final int port;
+    private final int managementPort;
+
+    private GatewayProcess(Process process, Path log, int port, int managementPort) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+        this.managementPort = managementPort;
+    }
+
+    public static GatewayProcess start(Map<String, String> environment) throws IOException {
+        int port = freePort();
+        int managementPort = freePort();
+        Path log = Files.createTempFile(Path.of("target"), "gateway-process-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "org.metricagateway.GatewayMain")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("CAMEL_SERVER_PORT", Integer.toString(port));
+        builder.environment().put("CAMEL_MANAGEMENT_PORT", Integer.toString(managementPort));
+        builder.environment().putAll(environment);
+        GatewayProcess gateway = new GatewayProcess(builder.start(), log, port, managementPort);
+        Deadline.within(Duration.ofSeconds(60)).until(() -> {
+            if (!gateway.process.isAlive()) {
+                throw new AssertionError("The gateway exited:\n" + gateway.output());
+            }
+            try {
+                return Http.send(Http.request(gateway.managementUrl() + "/observe/health/ready")).status() == 200;
+            } catch (AssertionError notYetListening) {
+                return false;
+            }
+        });
+        return gateway;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
