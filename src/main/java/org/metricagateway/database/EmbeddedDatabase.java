@@ -32,6 +32,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
+                // zonky's defaults are tuned for throw-away test databases (fsync=off, synchronous_commit=off):
+                // here a 202 promises that the conversions survive a crash, so both must be on.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .start();
         LOG.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), pgData);
         return new EmbeddedDatabase(postgres);
