@@ -70,8 +70,8 @@ CREATE TABLE webhook_conversions (
     -- NULL until a batch claims the row; a row belongs to at most one batch. A conversion's status is its
     -- batch's status ('received' while it has none), so batch transitions never rewrite conversion rows.
     batch_id      bigint        REFERENCES webhook_batches (id),
-    -- SHA-256 of external_id when given, else of identifiers + target + event time: see DedupKey.java.
-    dedup_key     bytea         NOT NULL CHECK (length(dedup_key) = 32),
+    -- 128 bits of SHA-256 over external_id when given, else over identifiers + target + event time: DedupKey.java.
+    dedup_key     bytea         NOT NULL CHECK (length(dedup_key) = 16),
     external_id   text          CHECK (length(btrim(external_id)) BETWEEN 1 AND 255),
     client_id     numeric(20,0) CHECK (client_id BETWEEN 0 AND 18446744073709551615),
     user_id       text          CHECK (length(btrim(user_id)) BETWEEN 1 AND 255),
@@ -90,8 +90,7 @@ CREATE TABLE webhook_conversions (
 CREATE UNIQUE INDEX webhook_conversions_dedup_idx ON webhook_conversions (webhook_id, dedup_key);
 -- Keyset paging of one webhook's conversions.
 CREATE INDEX webhook_conversions_webhook_idx ON webhook_conversions (webhook_id, id);
--- The rows of one batch; and the rows still waiting for one (a small, shrinking partial index).
+-- The rows of one batch (partial: rows not yet in a batch cost nothing here at insert time).
 CREATE INDEX webhook_conversions_batch_idx ON webhook_conversions (batch_id, id) WHERE batch_id IS NOT NULL;
-CREATE INDEX webhook_conversions_unbatched_idx ON webhook_conversions (counter_id, id) WHERE batch_id IS NULL;
 CREATE TRIGGER webhook_conversions_updated_at BEFORE UPDATE ON webhook_conversions
     FOR EACH ROW EXECUTE FUNCTION set_updated_at();
