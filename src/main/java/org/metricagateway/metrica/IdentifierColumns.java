@@ -1,0 +1,59 @@
+package org.metricagateway.metrica;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The identifier columns a conversion fills (ClientId, UserId, Yclid, PurchaseId, in that order). Batches group
+ * conversions with the same set, so that a CSV header never gives a column a meaning some rows do not share.
+ */
+public enum IdentifierColumns {
+    CLIENT_ID("ClientId"),
+    USER_ID("UserId"),
+    YCLID("Yclid"),
+    PURCHASE_ID("PurchaseId");
+
+    private final String header;
+
+    IdentifierColumns(String header) {
+        this.header = header;
+    }
+
+    public String header() {
+        return header;
+    }
+
+    /** The set as stored in webhook_batches.identifier_columns, e.g. "ClientId,Yclid". */
+    public static String key(CsvRow row) {
+        List<String> present = new ArrayList<>(4);
+        for (IdentifierColumns column : values()) {
+            if (column.valueOf(row) != null) {
+                present.add(column.header);
+            }
+        }
+        return String.join(",", present);
+    }
+
+    public static List<IdentifierColumns> parse(String key) {
+        return Arrays.stream(key.split(",")).map(IdentifierColumns::byHeader).toList();
+    }
+
+    private static IdentifierColumns byHeader(String header) {
+        for (IdentifierColumns column : values()) {
+            if (column.header.equals(header)) {
+                return column;
+            }
+        }
+        throw new IllegalArgumentException("Unknown identifier column: " + header);
+    }
+
+    Object valueOf(CsvRow row) {
+        return switch (this) {
+            case CLIENT_ID -> row.clientId();
+            case USER_ID -> row.userId();
+            case YCLID -> row.yclid();
+            case PURCHASE_ID -> row.purchaseId();
+        };
+    }
+}
