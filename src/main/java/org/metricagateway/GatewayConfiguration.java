@@ -14,6 +14,8 @@ import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.metricagateway.admin.AdminAuthenticator;
+import org.metricagateway.batching.BatchClaimer;
+import org.metricagateway.batching.ConversionGroups;
 import org.metricagateway.admin.AdminToken;
 import org.metricagateway.config.GatewaySettings;
 import org.metricagateway.database.Database;
@@ -69,6 +71,9 @@ public final class GatewayConfiguration implements CamelConfiguration {
                         .plus(Duration.ofSeconds(1)));
         context.addService(writer);
         registry.bind("conversionWriter", writer);
+
+        registry.bind("conversionGroups", new ConversionGroups(settings.batchMaxSize()));
+        registry.bind("batchClaimer", new BatchClaimer(database.dataSource()));
     }
 
     /** The registry camel-micrometer-prometheus scrapes on the management port (it may have created it already). */

@@ -29,7 +29,17 @@ public record GatewaySettings(
         int httpWorkerThreads,
         List<String> trustedProxies,
         Duration secretGracePeriod,
-        Duration webhookCacheTtl) {
+        Duration webhookCacheTtl,
+        int batchMaxSize,
+        Duration batchCompletionTimeout,
+        Duration batchRecoveryMinAge) {
+
+    public GatewaySettings {
+        if (batchRecoveryMinAge.compareTo(batchCompletionTimeout) <= 0) {
+            throw new IllegalStateException("batching.recovery-min-age-ms must be longer than"
+                    + " batching.completion-timeout-ms, or the sweep would re-feed groups still being aggregated");
+        }
+    }
 
     public static GatewaySettings from(PropertiesComponent properties) {
         PropertyReader p = new PropertyReader(properties);
@@ -50,7 +60,10 @@ public record GatewaySettings(
                 p.positiveInt("http.worker-threads"),
                 p.list("ingest.trusted-proxies"),
                 Duration.ofSeconds(p.nonNegativeInt("webhooks.secret-grace-period-seconds")),
-                Duration.ofMillis(p.nonNegativeInt("webhooks.cache-ttl-ms")));
+                Duration.ofMillis(p.nonNegativeInt("webhooks.cache-ttl-ms")),
+                p.positiveInt("batching.max-size"),
+                Duration.ofMillis(p.positiveInt("batching.completion-timeout-ms")),
+                Duration.ofMillis(p.positiveInt("batching.recovery-min-age-ms")));
     }
 
     public boolean usesEmbeddedDatabase() {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 
 import org.apache.camel.support.service.ServiceSupport;
+import org.metricagateway.batching.ConversionGroup;
 import org.metricagateway.web.ApiException;
 import org.metricagateway.webhooks.Webhook;
 import org.slf4j.Logger;
@@ -204,21 +206,29 @@ public final class ConversionWriter extends ServiceSupport {
         Set<String> claimed = new HashSet<>();
         for (PendingWrite write : group) {
             List<Long> ids = new ArrayList<>(write.keys().size());
-            int accepted = 0;
-            for (String dedupKey : write.keys()) {
-                String key = Rows.key(write.webhook().id().toString(), dedupKey);
+            Map<String, ConversionGroup> fresh = new LinkedHashMap<>();
+            boolean complete = true;
+            for (int i = 0; i < write.keys().size(); i++) {
+                String key = Rows.key(write.webhook().id().toString(), write.keys().get(i));
                 Long id = outcome.ids().get(key);
                 if (id == null) {
                     write.result().completeExceptionally(
                             new IllegalStateException("A conversion was neither inserted nor found"));
+                    complete = false;
                     break;
                 }
                 ids.add(id);
                 if (outcome.inserted().contains(key) && claimed.add(key)) {
-                    accepted++;
+                    String columns = write.conversions().get(i).identifierColumns();
+                    fresh.computeIfAbsent(columns, c -> new ConversionGroup(write.webhook().counterId(), c,
+                            new ArrayList<>())).ids().add(id);
                 }
             }
-            write.result().complete(new IngestResult(accepted, ids.size() - accepted, List.copyOf(ids)));
+            if (complete) {
+                int accepted = fresh.values().stream().mapToInt(ConversionGroup::size).sum();
+                write.result().complete(new IngestResult(accepted, ids.size() - accepted, List.copyOf(ids),
+                        List.copyOf(fresh.values())));
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 
 import org.metricagateway.ingest.validation.ConversionValues;
+import org.metricagateway.metrica.IdentifierColumns;
 
 /** A validated conversion in its stored form: trimmed text, canonical numbers, event time in whole seconds. */
 public record NewConversion(
@@ -30,6 +31,11 @@ public record NewConversion(
                 ConversionValues.eventTime(input.getDateTime()).orElseThrow(),
                 input.getPrice() == null ? null : ConversionValues.price(input.getPrice()).orElseThrow(),
                 input.getCurrency() == null ? null : ConversionValues.currency(input.getCurrency()).orElseThrow());
+    }
+
+    /** Which CSV identifier columns this conversion fills, e.g. "ClientId,Yclid". */
+    public String identifierColumns() {
+        return IdentifierColumns.key(clientId, userId, yclid, purchaseId);
     }
 
     private static String trim(String value) {

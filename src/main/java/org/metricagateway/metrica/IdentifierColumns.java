@@ -26,9 +26,14 @@ public enum IdentifierColumns {
 
     /** The set as stored in webhook_batches.identifier_columns, e.g. "ClientId,Yclid". */
     public static String key(CsvRow row) {
-        List<String> present = new ArrayList<>(4);
+        return key(row.clientId(), row.userId(), row.yclid(), row.purchaseId());
+    }
+
+    public static String key(Object clientId, Object userId, Object yclid, Object purchaseId) {
+        Object[] values = {clientId, userId, yclid, purchaseId};
+        List<String> present = new ArrayList<>(values.length);
         for (IdentifierColumns column : values()) {
-            if (column.valueOf(row) != null) {
+            if (values[column.ordinal()] != null) {
                 present.add(column.header);
             }
         }

@@ -15,6 +15,12 @@ public final class Webhooks {
     public record CreatedWebhook(String id, String secret, String ingestUrl) {
     }
 
+    /** The same webhook, posted to through the suite's shared gateway. */
+    public static CreatedWebhook create(CreatedWebhook webhook) {
+        return new CreatedWebhook(webhook.id(), webhook.secret(),
+                TestGateway.get().baseUrl() + "/webhooks/" + webhook.id() + "/conversions");
+    }
+
     public static CreatedWebhook create(String name, long counterId, String defaultTarget) {
         return create(name, counterId, defaultTarget, List.of());
     }

@@ -1,0 +1,115 @@
+package org.metricagateway.batching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.metricagateway.support.Batches;
+import org.metricagateway.support.Deadline;
+import org.metricagateway.support.Ingest;
+import org.metricagateway.support.TestGateway;
+import org.metricagateway.support.Webhooks;
+import org.metricagateway.support.Webhooks.CreatedWebhook;
+
+/** The aggregator over real HTTP and the real database, on a gateway with small batches and a short timeout. */
+class BatchingTest {
+    private static final int BATCH_SIZE = 5;
+    private static TestGateway gateway;
+
+    @BeforeAll
+    static void start() {
+        gateway = TestGateway.start(Map.of(
+                "database.url", TestGateway.get().jdbcUrl(),
+                "batching.max-size", Integer.toString(BATCH_SIZE),
+                "batching.completion-timeout-ms", "1500",
+                // Only the recovery test's rows are old enough for this sweep.
+                "batching.recovery-min-age-ms", "3600000",
+                "batching.recovery-interval-ms", "300",
+                "batching.recovery-delay-ms", "0"));
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.stop();
+    }
+
+    @Test
+    void aGroupCompletesWhenItReachesTheBatchSize() {
+        CreatedWebhook webhook = on(Webhooks.create("batch-size", 201, null));
+        Ingest.post(webhook, conversions(3, 0));
+        Ingest.post(webhook, conversions(3, 100));
+        Deadline.within(Duration.ofSeconds(20)).until(() -> Batches.unbatched(webhook) == 0);
+        Map<Long, Map<String, Object>> batches = Batches.of(webhook);
+        assertThat(batches).hasSize(1);
+        Map<String, Object> batch = batches.values().iterator().next();
+        assertThat(batch.get("counter_id")).isEqualTo(201L);
+        assertThat(batch.get("identifier_columns")).isEqualTo("ClientId");
+        assertThat(batch.get("conversion_count")).isEqualTo(6);
+        assertThat(batch.get("status")).isEqualTo("open");
+        assertThat((String) batch.get("upload_comment")).matches("mog-[0-9a-f]{12}-" + batch.get("id"));
+    }
+
+    @Test
+    void aGroupCompletesAfterTheTimeoutWhateverItsSize() {
+        CreatedWebhook webhook = on(Webhooks.create("batch-time", 202, null));
+        Ingest.post(webhook, conversions(2, 0));
+        Deadline.within(Duration.ofSeconds(20)).until(() -> Batches.unbatched(webhook) == 0);
+        assertThat(Batches.of(webhook).values()).singleElement()
+                .satisfies(batch -> assertThat(batch.get("conversion_count")).isEqualTo(2));
+    }
+
+    @Test
+    void batchesNeverMixCountersOrIdentifierColumns() {
+        CreatedWebhook counterA = on(Webhooks.create("batch-a", 203, null));
+        CreatedWebhook counterB = on(Webhooks.create("batch-b", 204, null));
+        Map<String, Object> byYclid = Ingest.conversion(1);
+        byYclid.remove("client_id");
+        byYclid.put("yclid", "77");
+        Map<String, Object> byBoth = Ingest.conversion(2);
+        byBoth.put("yclid", "78");
+        Ingest.post(counterA, List.of(Ingest.conversion(3), byYclid, byBoth));
+        Ingest.post(counterB, List.of(Ingest.conversion(4)));
+        Deadline.within(Duration.ofSeconds(20)).until(
+                () -> Batches.unbatched(counterA) == 0 && Batches.unbatched(counterB) == 0);
+
+        List<String> groups = new ArrayList<>();
+        Batches.of(counterA).values().forEach(b -> groups.add(b.get("counter_id") + ":" + b.get("identifier_columns")
+                + ":" + b.get("conversion_count")));
+        Batches.of(counterB).values().forEach(b -> groups.add(b.get("counter_id") + ":" + b.get("identifier_columns")
+                + ":" + b.get("conversion_count")));
+        assertThat(groups).containsExactlyInAnyOrder(
+                "203:ClientId:1", "203:Yclid:1", "203:ClientId,Yclid:1", "204:ClientId:1");
+    }
+
+    @Test
+    void conversionsACrashLeftUnbatchedAreRecovered() {
+        CreatedWebhook webhook = on(Webhooks.create("batch-recovery", 205, null));
+        // Stored by the main test gateway, whose aggregator never completes within this test; then aged as if a
+        // crash had lost their group long ago.
+        Ingest.post(Webhooks.create(webhook), conversions(3, 0));
+        Batches.query("UPDATE webhook_conversions SET received_at = now() - interval '2 hours'"
+                + " WHERE webhook_id = ?::uuid RETURNING id", webhook.id());
+        Deadline.within(Duration.ofSeconds(20)).until(() -> Batches.unbatched(webhook) == 0);
+        assertThat(Batches.of(webhook).values()).singleElement()
+                .satisfies(batch -> assertThat(batch.get("conversion_count")).isEqualTo(3));
+    }
+
+    private static CreatedWebhook on(CreatedWebhook webhook) {
+        return new CreatedWebhook(webhook.id(), webhook.secret(),
+                gateway.baseUrl() + "/webhooks/" + webhook.id() + "/conversions");
+    }
+
+    private static List<Map<String, Object>> conversions(int count, long first) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            list.add(Ingest.conversion(first + i));
+        }
+        return list;
+    }
+}
