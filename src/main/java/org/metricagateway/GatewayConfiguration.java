@@ -14,7 +14,14 @@ import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.metricagateway.admin.AdminAuthenticator;
+import org.metricagateway.admin.AdminPathIds;
 import org.metricagateway.admin.AdminToken;
+import org.metricagateway.admin.JsonBodyReader;
+import org.metricagateway.admin.NewWebhook;
+import org.metricagateway.admin.QueryParameters;
+import org.metricagateway.admin.WebhookChanges;
+import org.metricagateway.admin.WebhookColumns;
+import org.metricagateway.admin.WebhookViews;
 import org.metricagateway.config.GatewaySettings;
 import org.metricagateway.database.Database;
 import org.metricagateway.database.DatabaseHealthCheck;
@@ -70,6 +77,18 @@ public final class GatewayConfiguration implements CamelConfiguration {
                         .plus(Duration.ofSeconds(1)));
         context.addService(writer);
         registry.bind("conversionWriter", writer);
+
+        bindAdminApi(registry);
+    }
+
+    /** The beans of routes/admin-webhooks.yaml (adminAuthenticator is above). */
+    private static void bindAdminApi(Registry registry) {
+        registry.bind("newWebhookReader", new JsonBodyReader<>(NewWebhook.class));
+        registry.bind("webhookChangesReader", new JsonBodyReader<>(WebhookChanges.class));
+        registry.bind("webhookColumns", new WebhookColumns());
+        registry.bind("webhookViews", new WebhookViews());
+        registry.bind("adminPathIds", new AdminPathIds());
+        registry.bind("queryParameters", new QueryParameters());
     }
 
     /**
