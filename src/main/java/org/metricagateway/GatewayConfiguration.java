@@ -16,6 +16,7 @@ import org.apache.camel.support.service.ServiceSupport;
 import org.metricagateway.admin.AdminAuthenticator;
 import org.metricagateway.admin.AdminPathIds;
 import org.metricagateway.admin.AdminToken;
+import org.metricagateway.admin.ConversionViews;
 import org.metricagateway.admin.JsonBodyReader;
 import org.metricagateway.admin.NewWebhook;
 import org.metricagateway.admin.QueryParameters;
@@ -81,7 +82,7 @@ public final class GatewayConfiguration implements CamelConfiguration {
         bindAdminApi(registry);
     }
 
-    /** The beans of routes/admin-webhooks.yaml (adminAuthenticator is above). */
+    /** The beans of routes/admin-webhooks.yaml and routes/admin-conversions.yaml (adminAuthenticator is above). */
     private static void bindAdminApi(Registry registry) {
         registry.bind("newWebhookReader", new JsonBodyReader<>(NewWebhook.class));
         registry.bind("webhookChangesReader", new JsonBodyReader<>(WebhookChanges.class));
@@ -89,6 +90,7 @@ public final class GatewayConfiguration implements CamelConfiguration {
         registry.bind("webhookViews", new WebhookViews());
         registry.bind("adminPathIds", new AdminPathIds());
         registry.bind("queryParameters", new QueryParameters());
+        registry.bind("conversionViews", new ConversionViews());
     }
 
     /**
