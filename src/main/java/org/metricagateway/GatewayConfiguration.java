@@ -14,9 +14,17 @@ import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.metricagateway.admin.AdminAuthenticator;
+import org.metricagateway.admin.AdminPathIds;
+import org.metricagateway.admin.AdminToken;
+import org.metricagateway.admin.ConversionViews;
+import org.metricagateway.admin.JsonBodyReader;
+import org.metricagateway.admin.NewWebhook;
+import org.metricagateway.admin.QueryParameters;
+import org.metricagateway.admin.WebhookChanges;
+import org.metricagateway.admin.WebhookColumns;
+import org.metricagateway.admin.WebhookViews;
 import org.metricagateway.batching.BatchClaimer;
 import org.metricagateway.batching.ConversionGroups;
-import org.metricagateway.admin.AdminToken;
 import org.metricagateway.config.GatewaySettings;
 import org.metricagateway.database.Database;
 import org.metricagateway.database.DatabaseHealthCheck;
@@ -74,6 +82,19 @@ public final class GatewayConfiguration implements CamelConfiguration {
 
         registry.bind("conversionGroups", new ConversionGroups(settings.batchMaxSize()));
         registry.bind("batchClaimer", new BatchClaimer(database.dataSource()));
+
+        bindAdminApi(registry);
+    }
+
+    /** The beans of routes/admin-webhooks.yaml and routes/admin-conversions.yaml (adminAuthenticator is above). */
+    private static void bindAdminApi(Registry registry) {
+        registry.bind("newWebhookReader", new JsonBodyReader<>(NewWebhook.class));
+        registry.bind("webhookChangesReader", new JsonBodyReader<>(WebhookChanges.class));
+        registry.bind("webhookColumns", new WebhookColumns());
+        registry.bind("webhookViews", new WebhookViews());
+        registry.bind("adminPathIds", new AdminPathIds());
+        registry.bind("queryParameters", new QueryParameters());
+        registry.bind("conversionViews", new ConversionViews());
     }
 
     /** The registry camel-micrometer-prometheus scrapes on the management port (it may have created it already). */

@@ -1,18 +1,17 @@
 package org.metricagateway.support;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.List;
-import java.util.UUID;
 
-import org.metricagateway.webhooks.WebhookSecrets;
+import com.fasterxml.jackson.databind.JsonNode;
 
-/** Temporary: inserts webhooks directly until the admin API lands (then it goes through POST /api/webhooks). */
+/** Creates webhooks through the admin API, for any test that needs one to send conversions to. */
 public final class Webhooks {
-    private Webhooks() {
+
+    /** A webhook as its creator knows it: its id, its secret (shown once) and the full URL to POST conversions to. */
+    public record CreatedWebhook(String id, String secret, String ingestUrl) {
     }
 
-    public record CreatedWebhook(String id, String secret, String ingestUrl) {
+    private Webhooks() {
     }
 
     /** The same webhook, posted to through the suite's shared gateway. */
@@ -26,21 +25,13 @@ public final class Webhooks {
     }
 
     public static CreatedWebhook create(String name, long counterId, String defaultTarget, List<String> allowedIps) {
-        String id = UUID.randomUUID().toString();
-        String secret = WebhookSecrets.generate();
-        try (Connection c = TestGateway.get().connection();
-             PreparedStatement s = c.prepareStatement("INSERT INTO webhooks (id, name, counter_id, default_target,"
-                     + " allowed_ips, secret_hash) VALUES (?::uuid, ?, ?, ?, ?::cidr[], ?)")) {
-            s.setString(1, id);
-            s.setString(2, name);
-            s.setLong(3, counterId);
-            s.setString(4, defaultTarget);
-            s.setArray(5, c.createArrayOf("text", allowedIps.toArray()));
-            s.setBytes(6, WebhookSecrets.hash(secret));
-            s.executeUpdate();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        Http.Response response = AdminApi.post("/api/webhooks", AdminApi.body(
+                "name", name, "counter_id", counterId, "default_target", defaultTarget, "allowed_ips", allowedIps));
+        if (response.status() != 201) {
+            throw new AssertionError("Creating a webhook failed: " + response);
         }
-        return new CreatedWebhook(id, secret, TestGateway.get().baseUrl() + "/webhooks/" + id + "/conversions");
+        JsonNode webhook = response.json();
+        return new CreatedWebhook(webhook.get("id").asText(), webhook.get("secret").asText(),
+                TestGateway.get().baseUrl() + webhook.get("ingest_path").asText());
     }
 }

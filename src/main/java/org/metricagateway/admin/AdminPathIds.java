@@ -1,0 +1,29 @@
+package org.metricagateway.admin;
+
+import java.util.UUID;
+
+import org.metricagateway.web.ApiException;
+
+/** Ids taken from admin API paths. A malformed id names nothing, so it is answered like an unknown one: 404. */
+public final class AdminPathIds {
+
+    public UUID webhookId(String raw) {
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("Webhook");
+        }
+    }
+
+    public long conversionId(String raw) {
+        try {
+            long id = Long.parseLong(raw);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.notFound("Conversion");
+    }
+}

@@ -1,0 +1,61 @@
+package org.metricagateway.admin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.metricagateway.web.ApiException;
+import org.metricagateway.web.Violation;
+
+/**
+ * Reads the query parameters of the admin API's list calls. Invalid values are 422 {@code validation_failed} with
+ * one violation per parameter, the parameter's name as the field.
+ */
+public final class QueryParameters {
+    public static final int DEFAULT_LIMIT = 100;
+    public static final int MAX_LIMIT = 1000;
+    /** "received" (no batch yet) and the batch statuses of the schema's webhook_batches.status CHECK. */
+    public static final List<String> CONVERSION_STATUSES = List.of(
+            "received", "open", "uploading", "uploaded", "processed", "linkage_failure", "failed", "stale");
+
+    /** {@code ?active=true|false} of the webhook list; null (no filter) when absent. */
+    public Boolean active(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        if (raw.equals("true") || raw.equals("false")) {
+            return Boolean.valueOf(raw);
+        }
+        throw ApiException.validation(List.of(new Violation(null, "active", "must be true or false")));
+    }
+
+    /** {@code ?status=&limit=&after=} of a webhook's conversions. */
+    public ConversionQuery conversions(UUID webhookId, String status, String limit, String after) {
+        List<Violation> violations = new ArrayList<>();
+        if (status != null && !CONVERSION_STATUSES.contains(status)) {
+            violations.add(new Violation(null, "status", "must be one of " + String.join(", ", CONVERSION_STATUSES)));
+        }
+        long pageSize = limit == null ? DEFAULT_LIMIT : wholeNumber(limit, MAX_LIMIT);
+        if (pageSize < 1) {
+            violations.add(new Violation(null, "limit", "must be a whole number from 1 to " + MAX_LIMIT));
+        }
+        long afterId = after == null ? 0 : wholeNumber(after, Long.MAX_VALUE);
+        if (afterId < 0) {
+            violations.add(new Violation(null, "after", "must be a conversion id (a whole number, 0 or more)"));
+        }
+        if (!violations.isEmpty()) {
+            throw ApiException.validation(violations);
+        }
+        return new ConversionQuery(webhookId, status, afterId, (int) pageSize);
+    }
+
+    /** The value when it is a whole number from 0 to max, else -1. */
+    private static long wholeNumber(String raw, long max) {
+        try {
+            long value = Long.parseLong(raw);
+            return value <= max ? value : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

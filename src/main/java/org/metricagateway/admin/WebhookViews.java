@@ -1,0 +1,56 @@
+package org.metricagateway.admin;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.metricagateway.web.ApiException;
+
+/**
+ * Builds {@link WebhookView}s from the rows the SQL steps select (columns named as in the table; allowed_ips as
+ * one comma-separated text, see routes/admin-webhooks.yaml).
+ */
+public final class WebhookViews {
+
+    /** The answer of the list call: {@code {"webhooks": [...]}}. */
+    public record WebhookList(List<WebhookView> webhooks) {
+    }
+
+    public WebhookView one(List<Map<String, Object>> rows) {
+        if (rows.isEmpty()) {
+            throw ApiException.notFound("Webhook");
+        }
+        return view(rows.get(0));
+    }
+
+    public WebhookList list(List<Map<String, Object>> rows) {
+        return new WebhookList(rows.stream().map(WebhookViews::view).toList());
+    }
+
+    public WebhookView withSecret(WebhookView webhook, String secret) {
+        return webhook.withSecret(secret);
+    }
+
+    private static WebhookView view(Map<String, Object> row) {
+        UUID id = (UUID) row.get("id");
+        return new WebhookView(
+                id,
+                (String) row.get("name"),
+                ((Number) row.get("counter_id")).longValue(),
+                (String) row.get("default_target"),
+                blocks((String) row.get("allowed_ips")),
+                (Boolean) row.get("active"),
+                WebhookView.ingestPath(id),
+                RowValues.instant(row.get("created_at")),
+                RowValues.instant(row.get("updated_at")),
+                RowValues.instant(row.get("deactivated_at")),
+                RowValues.instant(row.get("secret_rotated_at")),
+                RowValues.instant(row.get("previous_secret_expires_at")),
+                null);
+    }
+
+    private static List<String> blocks(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+}

@@ -1,0 +1,60 @@
+package org.metricagateway.support;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Direct access to the gateway's database, for asserting rows and for arranging states no API call produces. */
+public final class Sql {
+    private Sql() {
+    }
+
+    /** The only row of a query, columns by label; empty when there is none. */
+    public static Optional<Map<String, Object>> row(String sql, Object... parameters) {
+        try (Connection connection = TestGateway.get().connection();
+             PreparedStatement statement = prepare(connection, sql, parameters);
+             ResultSet rs = statement.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            ResultSetMetaData meta = rs.getMetaData();
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                row.put(meta.getColumnLabel(i), rs.getObject(i));
+            }
+            if (rs.next()) {
+                throw new AssertionError("More than one row: " + sql);
+            }
+            return Optional.of(row);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    public static Object value(String sql, Object... parameters) {
+        return row(sql, parameters).orElseThrow(() -> new AssertionError("No row: " + sql)).values().iterator().next();
+    }
+
+    public static int update(String sql, Object... parameters) {
+        try (Connection connection = TestGateway.get().connection();
+             PreparedStatement statement = prepare(connection, sql, parameters)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
+    }
+}
