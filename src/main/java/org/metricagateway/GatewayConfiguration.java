@@ -12,7 +12,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.support.service.ServiceSupport;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.metricagateway.admin.AdminAuthenticator;
 import org.metricagateway.admin.AdminPathIds;
 import org.metricagateway.admin.AdminToken;
@@ -115,9 +115,10 @@ public final class GatewayConfiguration implements CamelConfiguration {
     private static void bindVertx(CamelContext context, GatewaySettings settings) throws Exception {
         Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(settings.httpWorkerThreads()));
         context.getRegistry().bind("vertx", vertx);
-        context.addService(new ServiceSupport() {
+        // Closed only once the whole context (and with it both HTTP servers) has stopped.
+        context.addLifecycleStrategy(new LifecycleStrategySupport() {
             @Override
-            protected void doStop() {
+            public void onContextStopped(CamelContext stopped) {
                 vertx.close();
             }
         });

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.metricagateway.support.AdminApi;
 import org.metricagateway.support.Http;
-import org.metricagateway.support.IngestClient;
+import org.metricagateway.support.Ingest;
 import org.metricagateway.support.Sql;
 import org.metricagateway.support.TestGateway;
 import org.metricagateway.support.Webhooks;
@@ -36,8 +36,8 @@ class AdminAuthenticationTest {
     @BeforeAll
     static void createWebhookWithConversion() {
         webhook = Webhooks.create("auth-test", 1001, "purchase");
-        Http.Response stored = IngestClient.send(webhook.ingestUrl(), webhook.secret(),
-                IngestClient.conversion("4242"));
+        Http.Response stored = Ingest.post(webhook.ingestUrl(), webhook.secret(),
+                Ingest.conversion(4242));
         assertThat(stored.status()).as(stored.toString()).isEqualTo(202);
         conversionId = stored.json().get("ids").get(0).asLong();
     }

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.metricagateway.support.AdminApi;
 import org.metricagateway.support.Http;
-import org.metricagateway.support.IngestClient;
+import org.metricagateway.support.Ingest;
 import org.metricagateway.support.Sql;
 import org.metricagateway.support.Webhooks;
 import org.metricagateway.support.Webhooks.CreatedWebhook;
@@ -62,10 +62,10 @@ class ConversionsApiTest {
     @Test
     void leavesAbsentFieldsOut() {
         CreatedWebhook webhook = Webhooks.create("conversion-sparse", 1, "goal");
-        long id = storeOne(webhook, IngestClient.conversion("77"));
+        long id = storeOne(webhook, Ingest.conversion(77));
         JsonNode conversion = assertStatus(AdminApi.get("/api/conversions/" + id), 200);
         assertThat(conversion.get("client_id").asText()).isEqualTo("77");
-        assertThat(conversion.get("target").asText()).isEqualTo("purchase");
+        assertThat(conversion.get("target").asText()).isEqualTo("deal_won");
         for (String absent : List.of("yclid", "user_id", "purchase_id", "external_id", "price", "currency",
                 "batch_id")) {
             assertThat(conversion.has(absent)).as(absent).isFalse();
@@ -75,7 +75,7 @@ class ConversionsApiTest {
     @Test
     void derivesTheStatusFromTheBatch() {
         CreatedWebhook webhook = Webhooks.create("conversion-status", 1, "goal");
-        long id = storeOne(webhook, IngestClient.conversion("1"));
+        long id = storeOne(webhook, Ingest.conversion(1));
         long batch = batchOf(1, "uploaded", id);
 
         JsonNode conversion = assertStatus(AdminApi.get("/api/conversions/" + id), 200);
@@ -212,7 +212,7 @@ class ConversionsApiTest {
     }
 
     private static long storeOne(CreatedWebhook webhook, Map<String, Object> conversion) {
-        Http.Response stored = IngestClient.send(webhook.ingestUrl(), webhook.secret(), conversion);
+        Http.Response stored = Ingest.post(webhook.ingestUrl(), webhook.secret(), conversion);
         return assertStatus(stored, 202).get("ids").get(0).asLong();
     }
 
@@ -220,9 +220,9 @@ class ConversionsApiTest {
     private static List<Long> store(CreatedWebhook webhook, int count) {
         List<Map<String, Object>> conversions = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            conversions.add(IngestClient.conversion(Integer.toString(1000 + i)));
+            conversions.add(Ingest.conversion(1000 + i));
         }
-        JsonNode stored = assertStatus(IngestClient.send(webhook.ingestUrl(), webhook.secret(),
+        JsonNode stored = assertStatus(Ingest.post(webhook.ingestUrl(), webhook.secret(),
                 Map.of("conversions", conversions)), 202);
         List<Long> ids = new ArrayList<>();
         stored.get("ids").forEach(id -> ids.add(id.asLong()));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.metricagateway.support.Http;
-import org.metricagateway.support.IngestClient;
+import org.metricagateway.support.Ingest;
 import org.metricagateway.support.TestGateway;
 
 /** webhooks.secret-grace-period-seconds decides how long the previous secret works; 0 ends it at once. */
@@ -43,8 +43,8 @@ class SecretGracePeriodSettingTest {
 
         assertThat(Duration.between(Instant.parse(rotated.get("secret_rotated_at").asText()),
                 Instant.parse(rotated.get("previous_secret_expires_at").asText()))).isZero();
-        assertThat(IngestClient.send(ingestUrl, oldSecret, IngestClient.conversion("1")).status()).isEqualTo(401);
-        assertThat(IngestClient.send(ingestUrl, rotated.get("secret").asText(), IngestClient.conversion("1"))
+        assertThat(Ingest.post(ingestUrl, oldSecret, Ingest.conversion(1)).status()).isEqualTo(401);
+        assertThat(Ingest.post(ingestUrl, rotated.get("secret").asText(), Ingest.conversion(1))
                 .status()).isEqualTo(202);
     }
 

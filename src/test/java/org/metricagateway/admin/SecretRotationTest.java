@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.metricagateway.support.AdminApi;
 import org.metricagateway.support.Http;
-import org.metricagateway.support.IngestClient;
+import org.metricagateway.support.Ingest;
 import org.metricagateway.support.Sql;
 import org.metricagateway.support.TestGateway;
 import org.metricagateway.support.Webhooks;
@@ -110,8 +110,8 @@ class SecretRotationTest {
     }
 
     private static Http.Response ingest(CreatedWebhook webhook, String secret) {
-        return IngestClient.send(webhook.ingestUrl(), secret,
-                IngestClient.conversion(Long.toString(System.nanoTime())));
+        return Ingest.post(webhook.ingestUrl(), secret,
+                Ingest.conversion(System.nanoTime()));
     }
 
     /** A change made behind the API's back: ingest would otherwise serve its cached copy for up to 5 s. */

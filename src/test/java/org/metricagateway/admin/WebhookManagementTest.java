@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.metricagateway.support.AdminApi;
 import org.metricagateway.support.Http;
-import org.metricagateway.support.IngestClient;
+import org.metricagateway.support.Ingest;
 import org.metricagateway.support.Sql;
 import org.metricagateway.support.Webhooks;
 import org.metricagateway.support.Webhooks.CreatedWebhook;
@@ -243,7 +243,7 @@ class WebhookManagementTest {
     }
 
     private static Http.Response ingest(CreatedWebhook webhook) {
-        return IngestClient.send(webhook.ingestUrl(), webhook.secret(),
-                IngestClient.conversion(Long.toString(System.nanoTime())));
+        return Ingest.post(webhook.ingestUrl(), webhook.secret(),
+                Ingest.conversion(System.nanoTime()));
     }
 }

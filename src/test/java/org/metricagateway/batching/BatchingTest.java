@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.metricagateway.support.Batches;
 import org.metricagateway.support.Deadline;
 import org.metricagateway.support.Ingest;
+import org.metricagateway.support.Sql;
 import org.metricagateway.support.TestGateway;
 import org.metricagateway.support.Webhooks;
 import org.metricagateway.support.Webhooks.CreatedWebhook;
@@ -93,8 +94,8 @@ class BatchingTest {
         // Stored by the main test gateway, whose aggregator never completes within this test; then aged as if a
         // crash had lost their group long ago.
         Ingest.post(Webhooks.create(webhook), conversions(3, 0));
-        Batches.query("UPDATE webhook_conversions SET received_at = now() - interval '2 hours'"
-                + " WHERE webhook_id = ?::uuid RETURNING id", webhook.id());
+        Sql.update("UPDATE webhook_conversions SET received_at = now() - interval '2 hours'"
+                + " WHERE webhook_id = ?::uuid", webhook.id());
         Deadline.within(Duration.ofSeconds(20)).until(() -> Batches.unbatched(webhook) == 0);
         assertThat(Batches.of(webhook).values()).singleElement()
                 .satisfies(batch -> assertThat(batch.get("conversion_count")).isEqualTo(3));

@@ -17,10 +17,14 @@ public final class Ingest {
     }
 
     public static Http.Response post(CreatedWebhook webhook, String json) {
-        return Http.send(Http.request(webhook.ingestUrl())
+        return post(webhook.ingestUrl(), webhook.secret(), json);
+    }
+
+    public static Http.Response post(String ingestUrl, String secret, Object body) {
+        return Http.send(Http.request(ingestUrl)
                 .header("Content-Type", "application/json")
-                .header("X-Webhook-Secret", webhook.secret())
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+                .header("X-Webhook-Secret", secret)
+                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String json ? json : Http.json(body))));
     }
 
     public static Http.Response post(CreatedWebhook webhook, Object body) {

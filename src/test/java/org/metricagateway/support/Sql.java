@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,21 +18,28 @@ public final class Sql {
 
     /** The only row of a query, columns by label; empty when there is none. */
     public static Optional<Map<String, Object>> row(String sql, Object... parameters) {
+        List<Map<String, Object>> rows = rows(sql, parameters);
+        if (rows.size() > 1) {
+            throw new AssertionError("More than one row: " + sql);
+        }
+        return rows.stream().findFirst();
+    }
+
+    /** Every row of a query (or of an UPDATE ... RETURNING), columns by label. */
+    public static List<Map<String, Object>> rows(String sql, Object... parameters) {
         try (Connection connection = TestGateway.get().connection();
              PreparedStatement statement = prepare(connection, sql, parameters);
              ResultSet rs = statement.executeQuery()) {
-            if (!rs.next()) {
-                return Optional.empty();
-            }
             ResultSetMetaData meta = rs.getMetaData();
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                row.put(meta.getColumnLabel(i), rs.getObject(i));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            while (rs.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    row.put(meta.getColumnLabel(i), rs.getObject(i));
+                }
+                rows.add(row);
             }
-            if (rs.next()) {
-                throw new AssertionError("More than one row: " + sql);
-            }
-            return Optional.of(row);
+            return rows;
         } catch (SQLException e) {
             throw new AssertionError(e);
         }
