@@ -22,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.support.service.ServiceSupport;
 import org.metricagateway.batching.ConversionGroup;
 import org.metricagateway.web.ApiException;
@@ -81,7 +82,9 @@ public final class ConversionWriter extends ServiceSupport {
     }
 
     /** Route step: stores a validated batch for the authenticated webhook and returns the 202 answer. */
-    public IngestResult store(ConversionBatch batch, Webhook webhook) throws Exception {
+    public IngestResult store(ConversionBatch batch,
+                              @ExchangeProperty(WebhookAuthenticator.WEBHOOK_PROPERTY) Webhook webhook)
+            throws Exception {
         List<NewConversion> conversions = batch.conversions().stream().map(NewConversion::from).toList();
         List<String> keys = conversions.stream().map(DedupKey::of).toList();
         PendingWrite write = new PendingWrite(webhook, conversions, keys, new CompletableFuture<>());
