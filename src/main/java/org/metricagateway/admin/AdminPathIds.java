@@ -16,6 +16,22 @@ public final class AdminPathIds {
     }
 
     public long conversionId(String raw) {
+        return positive(raw, "Conversion");
+    }
+
+    public long batchId(String raw) {
+        return positive(raw, "Batch");
+    }
+
+    public long counterId(String raw) {
+        long id = positive(raw, "Counter");
+        if (id > Integer.MAX_VALUE) {
+            throw ApiException.notFound("Counter");
+        }
+        return id;
+    }
+
+    private static long positive(String raw, String what) {
         try {
             long id = Long.parseLong(raw);
             if (id > 0) {
@@ -24,6 +40,6 @@ public final class AdminPathIds {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiException.notFound("Conversion");
+        throw ApiException.notFound(what);
     }
 }

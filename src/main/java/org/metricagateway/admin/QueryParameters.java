@@ -49,6 +49,33 @@ public final class QueryParameters {
         return new ConversionQuery(webhookId, status, afterId, (int) pageSize);
     }
 
+    /** The statuses of the schema's webhook_batches.status CHECK. */
+    public static final List<String> BATCH_STATUSES = CONVERSION_STATUSES.subList(1, CONVERSION_STATUSES.size());
+
+    /** {@code ?status=&counter_id=&limit=&after=} of the batch list. */
+    public BatchQuery batches(String status, String counterId, String limit, String after) {
+        List<Violation> violations = new ArrayList<>();
+        if (status != null && !BATCH_STATUSES.contains(status)) {
+            violations.add(new Violation(null, "status", "must be one of " + String.join(", ", BATCH_STATUSES)));
+        }
+        long counter = counterId == null ? 0 : wholeNumber(counterId, Integer.MAX_VALUE);
+        if (counterId != null && counter < 1) {
+            violations.add(new Violation(null, "counter_id", "must be a Metrica counter id (1 to 2147483647)"));
+        }
+        long pageSize = limit == null ? DEFAULT_LIMIT : wholeNumber(limit, MAX_LIMIT);
+        if (pageSize < 1) {
+            violations.add(new Violation(null, "limit", "must be a whole number from 1 to " + MAX_LIMIT));
+        }
+        long afterId = after == null ? 0 : wholeNumber(after, Long.MAX_VALUE);
+        if (afterId < 0) {
+            violations.add(new Violation(null, "after", "must be a batch id (a whole number, 0 or more)"));
+        }
+        if (!violations.isEmpty()) {
+            throw ApiException.validation(violations);
+        }
+        return new BatchQuery(status, counterId == null ? null : counter, afterId, (int) pageSize);
+    }
+
     /** The value when it is a whole number from 0 to max, else -1. */
     private static long wholeNumber(String raw, long max) {
         try {

@@ -32,7 +32,21 @@ public record GatewaySettings(
         Duration webhookCacheTtl,
         int batchMaxSize,
         Duration batchCompletionTimeout,
-        Duration batchRecoveryMinAge) {
+        Duration batchRecoveryMinAge,
+        Optional<String> metricaApiUrl,
+        Optional<String> metricaToken,
+        Optional<String> metricaTokens,
+        int metricaDailyRequestBudget,
+        int metricaMaxRequestsInFlight,
+        Duration metricaSlotWait,
+        int uploadMaxAttempts,
+        Duration uploadMaxRetryDuration,
+        Duration uploadInitialBackoff,
+        Duration uploadMaxBackoff,
+        Duration uploadLease,
+        String statusPollIntervalsMinutes,
+        Duration statusMaxAge,
+        Duration statusClusterCheckinInterval) {
 
     public GatewaySettings {
         if (batchRecoveryMinAge.compareTo(batchCompletionTimeout) <= 0) {
@@ -63,7 +77,21 @@ public record GatewaySettings(
                 Duration.ofMillis(p.nonNegativeInt("webhooks.cache-ttl-ms")),
                 p.positiveInt("batching.max-size"),
                 Duration.ofMillis(p.positiveInt("batching.completion-timeout-ms")),
-                Duration.ofMillis(p.positiveInt("batching.recovery-min-age-ms")));
+                Duration.ofMillis(p.positiveInt("batching.recovery-min-age-ms")),
+                p.optional("metrica.api-url"),
+                p.optional("metrica.token"),
+                p.optional("metrica.tokens"),
+                p.positiveInt("metrica.daily-request-budget"),
+                p.positiveInt("metrica.max-requests-in-flight"),
+                Duration.ofMillis(p.positiveInt("metrica.slot-wait-ms")),
+                p.positiveInt("upload.max-attempts"),
+                Duration.ofMillis(p.positiveInt("upload.max-retry-duration-ms")),
+                Duration.ofMillis(p.positiveInt("upload.initial-backoff-ms")),
+                Duration.ofMillis(p.positiveInt("upload.max-backoff-ms")),
+                Duration.ofMillis(p.positiveInt("upload.lease-ms")),
+                p.required("status.poll-intervals-minutes"),
+                Duration.ofHours(p.positiveInt("status.max-age-hours")),
+                Duration.ofMillis(p.positiveInt("status.cluster-checkin-interval-ms")));
     }
 
     public boolean usesEmbeddedDatabase() {
