@@ -29,7 +29,13 @@ public record GatewaySettings(
         int httpWorkerThreads,
         List<String> trustedProxies,
         Duration secretGracePeriod,
-        Duration webhookCacheTtl) {
+        Duration webhookCacheTtl,
+        String metricaSandboxHost,
+        int metricaSandboxPort,
+        String metricaSandboxToken,
+        Duration metricaSandboxExportedDelay,
+        Duration metricaSandboxMatchedDelay,
+        Duration metricaSandboxProcessedDelay) {
 
     public static GatewaySettings from(PropertiesComponent properties) {
         PropertyReader p = new PropertyReader(properties);
@@ -50,7 +56,13 @@ public record GatewaySettings(
                 p.positiveInt("http.worker-threads"),
                 p.list("ingest.trusted-proxies"),
                 Duration.ofSeconds(p.nonNegativeInt("webhooks.secret-grace-period-seconds")),
-                Duration.ofMillis(p.nonNegativeInt("webhooks.cache-ttl-ms")));
+                Duration.ofMillis(p.nonNegativeInt("webhooks.cache-ttl-ms")),
+                p.required("metrica.sandbox.host"),
+                p.nonNegativeInt("metrica.sandbox.port"),
+                p.required("metrica.sandbox.token"),
+                Duration.ofSeconds(p.nonNegativeInt("metrica.sandbox.exported-delay-seconds")),
+                Duration.ofSeconds(p.nonNegativeInt("metrica.sandbox.matched-delay-seconds")),
+                Duration.ofSeconds(p.nonNegativeInt("metrica.sandbox.processed-delay-seconds")));
     }
 
     public boolean usesEmbeddedDatabase() {
