@@ -122,8 +122,10 @@ final class SandboxServer {
         });
     }
 
+    /** A slow request whose client disconnects is recorded as such at once, and never handled. */
     private void deliver(RoutingContext ctx, Call call, Reply reply) {
         if (reply.work().isPresent()) {
+            ctx.response().closeHandler(v -> processor.finish(call, RequestRecord.CLIENT_CLOSED, Optional.empty()));
             delayed.schedule(reply.delay(), () -> {
                 if (ctx.response().closed()) {
                     processor.finish(call, RequestRecord.CLIENT_CLOSED, Optional.empty());

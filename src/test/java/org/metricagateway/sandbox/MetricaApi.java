@@ -1,7 +1,12 @@
 package org.metricagateway.sandbox;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +17,7 @@ import org.metricagateway.support.Http;
 /** A client of the sandbox's HTTP API as Metrica's clients call it, with multipart bodies built by hand. */
 final class MetricaApi {
     private static final String CRLF = "\r\n";
+    private static final HttpClient IMPATIENT = HttpClient.newHttpClient();
     private final String baseUrl;
 
     MetricaApi(String baseUrl) {
@@ -70,13 +76,18 @@ final class MetricaApi {
         return get(token, counter, "/uploadings" + query);
     }
 
-    /** Sends a request that gives up after {@code timeout}; true if it got an answer in time. */
+    /** Sends a request that gives up after {@code timeout} (as a client with a read timeout does). */
     static boolean answeredWithin(HttpRequest.Builder request, Duration timeout) {
         try {
-            Http.send(request.timeout(timeout));
+            IMPATIENT.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.discarding());
             return true;
-        } catch (AssertionError timedOut) {
+        } catch (HttpTimeoutException timedOut) {
             return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
