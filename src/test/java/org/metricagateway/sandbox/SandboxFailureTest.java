@@ -75,9 +75,7 @@ class SandboxFailureTest {
     @Test
     void storeThenDelayOutlastsTheClientButTheUploadExists() {
         SANDBOX.sandbox.failures().next(Endpoint.UPLOAD, Failure.storeThenDelay(HELD));
-        HttpRequest.Builder request = SANDBOX.api.uploadRequest(TOKEN, COUNTER, "?comment=batch-43",
-                List.of(MetricaApi.Part.csvFile(CSV)));
-        assertThat(MetricaApi.answeredWithin(request, CLIENT_TIMEOUT)).isFalse();
+        assertThat(uploadAnsweredInTime("?comment=batch-43")).isFalse();
 
         JsonNode list = SANDBOX.api.list(TOKEN, COUNTER, "").json().path("uploadings");
         assertThat(list).singleElement().satisfies(u -> assertThat(u.path("comment").asText()).isEqualTo("batch-43"));
@@ -89,9 +87,7 @@ class SandboxFailureTest {
     @Test
     void aSlowAnswerStoresNothingWhenTheClientHasGone() {
         SANDBOX.sandbox.failures().next(Endpoint.UPLOAD, Failure.slow(HELD));
-        HttpRequest.Builder request = SANDBOX.api.uploadRequest(TOKEN, COUNTER, "",
-                List.of(MetricaApi.Part.csvFile(CSV)));
-        assertThat(MetricaApi.answeredWithin(request, CLIENT_TIMEOUT)).isFalse();
+        assertThat(uploadAnsweredInTime("")).isFalse();
         SANDBOX.sandbox.received().await(WAIT,
                 traffic -> traffic.count(Endpoint.UPLOAD, RequestRecord.CLIENT_CLOSED) == 1);
 
@@ -109,5 +105,12 @@ class SandboxFailureTest {
         assertThat(uploading(upload.join()).path("status").asText()).isEqualTo("UPLOADED");
         assertThat(SANDBOX.sandbox.uploadings()).hasSize(1);
         assertThat(SANDBOX.sandbox.received().held()).isZero();
+    }
+
+    /** An upload by a client that gives up after {@link #CLIENT_TIMEOUT}. */
+    private static boolean uploadAnsweredInTime(String query) {
+        HttpRequest.Builder request = SANDBOX.api.uploadRequest(TOKEN, COUNTER, query,
+                List.of(MetricaApi.Part.csvFile(CSV)));
+        return MetricaApi.answeredWithin(request, CLIENT_TIMEOUT);
     }
 }
