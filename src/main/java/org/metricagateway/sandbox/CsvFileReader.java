@@ -30,7 +30,8 @@ final class CsvFileReader {
     static CsvTable read(String text) {
         try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
             Iterator<CSVRecord> records = parser.iterator();
-            List<String> header = nextNonBlank(records, parser).orElseThrow(() -> MetricaError.invalidDataAt(FIRST_LINE));
+            List<String> header = nextNonBlank(records, parser)
+                    .orElseThrow(() -> MetricaError.invalidDataAt(FIRST_LINE));
             int headerLine = currentLine(parser);
             List<List<String>> rows = new ArrayList<>();
             for (var row = nextNonBlank(records, parser); row.isPresent(); row = nextNonBlank(records, parser)) {

@@ -77,7 +77,8 @@ public final class MetricaSandbox implements AutoCloseable {
 
     /** The base URL a client puts in place of {@code https://api-metrika.yandex.net}. */
     public String baseUrl() {
-        return "http://" + host + ":" + port();
+        String authority = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + authority + ":" + port();
     }
 
     public Clock clock() {

@@ -76,10 +76,12 @@ public final class Quotas {
             throw refusal("quota_parallel_requests", "Превышен лимит количества параллельных запросов");
         }
         if (todayByLogin.getOrDefault(login, 0) >= limits.perLoginPerDay()) {
-            throw refusal("quota_requests_by_uid", "Превышен суточный лимит количества запросов к API для пользователя");
+            throw refusal("quota_requests_by_uid",
+                    "Превышен суточный лимит количества запросов к API для пользователя");
         }
         if (todayByCounter.getOrDefault(counterId, 0) >= limits.perCounterPerDay()) {
-            throw refusal("quota_requests_by_counter_id", "Превышен суточный лимит количества запросов к API для счётчика");
+            throw refusal("quota_requests_by_counter_id",
+                    "Превышен суточный лимит количества запросов к API для счётчика");
         }
         recent.addLast(now);
         inFlightByLogin.merge(login, 1, Integer::sum);

@@ -61,7 +61,7 @@ public final class SandboxCounter {
         return permissive || goals.contains(identifier);
     }
 
-    /** The visitor's last visit at or before {@code moment}: the visit Metrica joins a ClientId/UserId conversion to. */
+    /** The visitor's last visit at or before {@code moment}: the one Metrica joins a ClientId/UserId conversion to. */
     Optional<Instant> lastVisit(IdentifierType type, String identifier, Instant moment) {
         if (permissive) {
             return Optional.of(moment);

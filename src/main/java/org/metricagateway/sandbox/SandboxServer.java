@@ -37,6 +37,8 @@ final class SandboxServer {
     private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "cookie", "proxy-authorization");
     /** Metrica stopped accepting the token as a parameter in 2019; one sent that way is still never kept. */
     private static final Set<String> CREDENTIAL_PARAMETERS = Set.of("oauth_token");
+    private static final int METHOD_NOT_ALLOWED = 405;
+    private static final int INTERNAL_SERVER_ERROR = 500;
     private static final int EVENT_LOOPS = 1;
     private static final int WORKERS = 4;
     /** Vert.x's own limits on form fields would refuse a large {@code file} part sent without a filename. */
@@ -92,9 +94,9 @@ final class SandboxServer {
                 .handler(ctx -> handle(ctx, Endpoint.EXTENDED_THRESHOLD, Optional.empty()));
         router.get(COUNTER + "/visit_join_threshold")
                 .handler(ctx -> handle(ctx, Endpoint.VISIT_JOIN_THRESHOLD, Optional.empty()));
-        router.errorHandler(404, ctx -> write(ctx, Reply.error(MetricaError.entityNotFound())));
-        router.errorHandler(405, ctx -> write(ctx, Reply.error(MetricaError.entityNotFound())));
-        router.errorHandler(500, ctx -> {
+        router.errorHandler(MetricaError.NOT_FOUND, ctx -> write(ctx, Reply.error(MetricaError.entityNotFound())));
+        router.errorHandler(METHOD_NOT_ALLOWED, ctx -> write(ctx, Reply.error(MetricaError.entityNotFound())));
+        router.errorHandler(INTERNAL_SERVER_ERROR, ctx -> {
             LOG.error("Metrica sandbox failed on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());
             write(ctx, Reply.error(MetricaError.backendError()));
         });

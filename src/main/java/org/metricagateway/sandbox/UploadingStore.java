@@ -16,7 +16,8 @@ final class UploadingStore {
     private final AtomicLong nextId = new AtomicLong(FIRST_ID);
     private final NavigableMap<Long, StoredUploading> uploads = new TreeMap<>();
 
-    synchronized StoredUploading add(long counterId, Instant createTime, UploadParameters parameters, CheckedFile file) {
+    synchronized StoredUploading add(long counterId, Instant createTime, UploadParameters parameters,
+                                     CheckedFile file) {
         StoredUploading upload = new StoredUploading(nextId.getAndIncrement(), counterId, createTime, parameters, file);
         uploads.put(upload.id(), upload);
         return upload;

@@ -29,6 +29,9 @@ final class RunningSandbox implements BeforeAllCallback, AfterAllCallback, Befor
     static final String CLIENT_ID = "133591247640966458";
     static final String USER_ID = "user@test.com";
     static final String YCLID = "6150987124578963254";
+    /** A file with one valid row, linked once processed. */
+    static final String ONE_ROW_CSV = MetricaApi.csv("ClientId,Target,DateTime",
+            CLIENT_ID + "," + GOAL + "," + AN_HOUR_AGO);
     /** The seeded visitors' last visit: two days before {@link #NOW}. */
     static final Instant LAST_VISIT = NOW.minus(Duration.ofDays(2));
 

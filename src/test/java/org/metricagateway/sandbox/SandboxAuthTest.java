@@ -3,11 +3,8 @@ package org.metricagateway.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.metricagateway.sandbox.MetricaAssertions.assertError;
 import static org.metricagateway.sandbox.MetricaAssertions.uploading;
-import static org.metricagateway.sandbox.RunningSandbox.AN_HOUR_AGO;
-import static org.metricagateway.sandbox.RunningSandbox.CLIENT_ID;
 import static org.metricagateway.sandbox.RunningSandbox.COUNTER;
 import static org.metricagateway.sandbox.RunningSandbox.EXPIRED_TOKEN;
-import static org.metricagateway.sandbox.RunningSandbox.GOAL;
 import static org.metricagateway.sandbox.RunningSandbox.LOGIN;
 import static org.metricagateway.sandbox.RunningSandbox.READ_TOKEN;
 import static org.metricagateway.sandbox.RunningSandbox.STRANGER_TOKEN;
@@ -23,7 +20,7 @@ import org.metricagateway.support.Http;
 class SandboxAuthTest {
     @RegisterExtension
     static final RunningSandbox SANDBOX = new RunningSandbox();
-    private static final String CSV = MetricaApi.csv("ClientId,Target,DateTime", CLIENT_ID + "," + GOAL + "," + AN_HOUR_AGO);
+    private static final String CSV = RunningSandbox.ONE_ROW_CSV;
 
     @Test
     void missingOrMalformedAuthorizationIs401() {
@@ -85,7 +82,8 @@ class SandboxAuthTest {
     @Test
     void aCounterIdThatIsNotAnInt32Is400() {
         Http.Response response = Http.send(Http.request(SANDBOX.sandbox.baseUrl()
-                + "/management/v1/counter/abc/offline_conversions/uploadings").header("Authorization", "OAuth " + TOKEN));
+                + "/management/v1/counter/abc/offline_conversions/uploadings")
+                .header("Authorization", "OAuth " + TOKEN));
         assertError(response, 400, "invalid_parameter");
     }
 

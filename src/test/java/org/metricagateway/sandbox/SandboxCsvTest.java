@@ -79,7 +79,8 @@ class SandboxCsvTest {
 
     @Test
     void aFutureToleranceLetsSlightlyFutureRowsThrough() {
-        String csv = MetricaApi.csv("ClientId,Target,DateTime", CLIENT_ID + "," + GOAL + "," + (NOW.getEpochSecond() + 60));
+        String csv = MetricaApi.csv("ClientId,Target,DateTime",
+                CLIENT_ID + "," + GOAL + "," + NOW.plus(Duration.ofMinutes(1)).getEpochSecond());
         SANDBOX.sandbox.switches().rejectUploadsWithoutValidRows(false);
         assertThat(uploading(SANDBOX.api.upload(TOKEN, COUNTER, csv)).path("line_quantity").asInt()).isZero();
         SANDBOX.sandbox.switches().futureTolerance(Duration.ofMinutes(1));
@@ -146,7 +147,8 @@ class SandboxCsvTest {
     void aValueMayHoldALineBreakInsideQuotes() {
         String csv = MetricaApi.csv("UserId,Target,DateTime", "\"user\nwith break\"," + GOAL + "," + AN_HOUR_AGO);
         assertThat(uploading(SANDBOX.api.upload(TOKEN, COUNTER, csv)).path("line_quantity").asInt()).isEqualTo(1);
-        assertThat(SANDBOX.sandbox.received().uploads().get(0).rows().get(0)).containsEntry("userid", "user\nwith break");
+        assertThat(SANDBOX.sandbox.received().uploads().get(0).rows().get(0))
+                .containsEntry("userid", "user\nwith break");
     }
 
     @Test

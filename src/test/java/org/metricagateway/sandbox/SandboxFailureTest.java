@@ -3,10 +3,7 @@ package org.metricagateway.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.metricagateway.sandbox.MetricaAssertions.assertError;
 import static org.metricagateway.sandbox.MetricaAssertions.uploading;
-import static org.metricagateway.sandbox.RunningSandbox.AN_HOUR_AGO;
-import static org.metricagateway.sandbox.RunningSandbox.CLIENT_ID;
 import static org.metricagateway.sandbox.RunningSandbox.COUNTER;
-import static org.metricagateway.sandbox.RunningSandbox.GOAL;
 import static org.metricagateway.sandbox.RunningSandbox.TOKEN;
 
 import java.net.http.HttpRequest;
@@ -22,7 +19,7 @@ import org.metricagateway.support.Http;
 class SandboxFailureTest {
     @RegisterExtension
     static final RunningSandbox SANDBOX = new RunningSandbox();
-    private static final String CSV = MetricaApi.csv("ClientId,Target,DateTime", CLIENT_ID + "," + GOAL + "," + AN_HOUR_AGO);
+    private static final String CSV = RunningSandbox.ONE_ROW_CSV;
     private static final Duration WAIT = Duration.ofSeconds(10);
     /** Long enough that only a release or a client's timeout ends the wait. */
     private static final Duration HELD = Duration.ofMinutes(1);
@@ -43,7 +40,8 @@ class SandboxFailureTest {
         assertError(SANDBOX.api.upload(TOKEN, COUNTER, CSV), 504, "timeout");
         assertError(SANDBOX.api.upload(TOKEN, COUNTER, CSV), 504, "timeout");
         uploading(SANDBOX.api.upload(TOKEN, COUNTER, CSV));
-        assertThat(SANDBOX.sandbox.received().summary()).containsEntry("UPLOAD 504", 2L).containsEntry("UPLOAD 200", 1L);
+        assertThat(SANDBOX.sandbox.received().summary())
+                .containsEntry("UPLOAD 504", 2L).containsEntry("UPLOAD 200", 1L);
     }
 
     @Test

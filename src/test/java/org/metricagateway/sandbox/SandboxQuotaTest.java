@@ -3,10 +3,7 @@ package org.metricagateway.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.metricagateway.sandbox.MetricaAssertions.assertError;
 import static org.metricagateway.sandbox.MetricaAssertions.uploading;
-import static org.metricagateway.sandbox.RunningSandbox.AN_HOUR_AGO;
-import static org.metricagateway.sandbox.RunningSandbox.CLIENT_ID;
 import static org.metricagateway.sandbox.RunningSandbox.COUNTER;
-import static org.metricagateway.sandbox.RunningSandbox.GOAL;
 import static org.metricagateway.sandbox.RunningSandbox.LOGIN;
 import static org.metricagateway.sandbox.RunningSandbox.OTHER_COUNTER;
 import static org.metricagateway.sandbox.RunningSandbox.READ_TOKEN;
@@ -23,7 +20,7 @@ import org.metricagateway.support.Http;
 class SandboxQuotaTest {
     @RegisterExtension
     static final RunningSandbox SANDBOX = new RunningSandbox();
-    private static final String CSV = MetricaApi.csv("ClientId,Target,DateTime", CLIENT_ID + "," + GOAL + "," + AN_HOUR_AGO);
+    private static final String CSV = RunningSandbox.ONE_ROW_CSV;
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @Test

@@ -11,6 +11,7 @@ import static org.metricagateway.sandbox.RunningSandbox.GOAL;
 import static org.metricagateway.sandbox.RunningSandbox.NOW;
 import static org.metricagateway.sandbox.RunningSandbox.TOKEN;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -79,7 +80,7 @@ class SandboxUploadRequestTest {
     void aCommentOfAtMost255LettersDigitsSpacesAndPunctuationIsFine() {
         String comment = "Партия 42, batch-2026-03-10_0001 (CRM: amo) #1/2";
         JsonNode upload = uploading(SANDBOX.api.upload(TOKEN, COUNTER,
-                "?comment=" + java.net.URLEncoder.encode(comment, StandardCharsets.UTF_8), CSV));
+                "?comment=" + URLEncoder.encode(comment, StandardCharsets.UTF_8), CSV));
         assertThat(upload.path("comment").asText()).isEqualTo(comment);
         uploading(SANDBOX.api.upload(TOKEN, COUNTER, "?comment=" + "я".repeat(CommentRule.MAX_LENGTH), CSV));
         assertError(SANDBOX.api.upload(TOKEN, COUNTER, "?comment=" + "я".repeat(CommentRule.MAX_LENGTH + 1), CSV),
