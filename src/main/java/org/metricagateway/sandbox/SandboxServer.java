@@ -62,6 +62,7 @@ final class SandboxServer {
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(EVENT_LOOPS).setWorkerPoolSize(WORKERS));
         delayed = new DelayedAnswers(vertx, traffic);
         HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+                .setHandle100ContinueAutomatically(true)
                 .setMaxFormAttributeSize(UNLIMITED).setMaxFormBufferedBytes(UNLIMITED))
                 .requestHandler(router());
         try {
