@@ -2,6 +2,10 @@ package org.metricagateway;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -13,9 +17,11 @@ import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.LifecycleStrategySupport;
+import org.apache.camel.support.service.ServiceSupport;
 import org.metricagateway.admin.AdminAuthenticator;
 import org.metricagateway.admin.AdminPathIds;
 import org.metricagateway.admin.AdminToken;
+import org.metricagateway.admin.BatchViews;
 import org.metricagateway.admin.ConversionViews;
 import org.metricagateway.admin.JsonBodyReader;
 import org.metricagateway.admin.NewWebhook;
@@ -36,15 +42,30 @@ import org.metricagateway.ingest.IngestRequestReader;
 import org.metricagateway.ingest.WebhookAuthenticator;
 import org.metricagateway.ingest.validation.EventTimeRules;
 import org.metricagateway.ingest.validation.IngestValidatorFactory;
+import org.metricagateway.metrica.BatchUploads;
+import org.metricagateway.metrica.MetricaGate;
+import org.metricagateway.metrica.MetricaRequests;
+import org.metricagateway.metrica.MetricaTokens;
+import org.metricagateway.metrica.UploadRetryPolicy;
+import org.metricagateway.sandbox.MetricaSandbox;
+import org.metricagateway.sandbox.SandboxLauncher;
+import org.metricagateway.status.PollSchedule;
+import org.metricagateway.status.QuartzClustering;
+import org.metricagateway.status.StatusPolls;
 import org.metricagateway.web.ErrorResponder;
 import org.metricagateway.web.Json;
 import org.metricagateway.webhooks.WebhookDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: opens the database (running migrations) before any route starts, then binds the beans the
  * YAML routes call by name. Bean names here are the ones used in routes/*.yaml.
  */
 public final class GatewayConfiguration implements CamelConfiguration {
+    /** Metrica's API, used when a token is configured and METRICA_API_URL is not. */
+    static final String METRICA_API = "https://api-metrika.yandex.net";
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayConfiguration.class);
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -83,7 +104,53 @@ public final class GatewayConfiguration implements CamelConfiguration {
         registry.bind("conversionGroups", new ConversionGroups(settings.batchMaxSize()));
         registry.bind("batchClaimer", new BatchClaimer(database.dataSource()));
 
+        bindDelivery(context, settings, database.dataSource(), meters, clock);
         bindAdminApi(registry);
+    }
+
+    /**
+     * The beans of upload.yaml, metrica-client.yaml and status-polling.yaml. Where uploads go: METRICA_API_URL
+     * when set; else the real API when a token is configured; else a local Metrica sandbox, started here.
+     */
+    private static void bindDelivery(CamelContext context, GatewaySettings settings, DataSource dataSource,
+                                     PrometheusMeterRegistry meters, Clock clock) throws Exception {
+        MetricaTokens tokens = MetricaTokens.from(settings.metricaToken(), settings.metricaTokens(), System.getenv());
+        String apiUrl;
+        if (settings.metricaApiUrl().isPresent()) {
+            apiUrl = settings.metricaApiUrl().get();
+        } else if (!tokens.isEmpty()) {
+            apiUrl = METRICA_API;
+        } else {
+            MetricaSandbox sandbox = SandboxLauncher.startForLocalRun(settings);
+            context.addService(new ServiceSupport() {
+                @Override
+                protected void doStop() {
+                    sandbox.stop();
+                }
+            });
+            apiUrl = sandbox.baseUrl();
+            tokens = new MetricaTokens(Map.of(), Optional.of(settings.metricaSandboxToken()));
+        }
+        if (tokens.isEmpty()) {
+            LOG.warn("No Metrica token is configured: uploads to {} will fail until METRICA_TOKEN is set", apiUrl);
+        }
+        context.getPropertiesComponent().addOverrideProperty("metrica.api-url", apiUrl);
+
+        Registry registry = context.getRegistry();
+        PollSchedule schedule = PollSchedule.parse(settings.statusPollIntervalsSeconds(), settings.statusMaxAge());
+        MetricaRequests requests = new MetricaRequests(dataSource);
+        BatchUploads uploads = new BatchUploads(dataSource, settings.uploadLease(), schedule.after(0), clock, meters);
+        registry.bind("metricaGate", new MetricaGate(dataSource, tokens, settings.metricaDailyRequestBudget(),
+                settings.metricaMaxRequestsInFlight(), settings.metricaSlotWait(), clock, meters));
+        registry.bind("metricaRequests", requests);
+        registry.bind("batchUploads", uploads);
+        registry.bind("uploadRetryPolicy", new UploadRetryPolicy(uploads, settings.uploadMaxAttempts(),
+                settings.uploadMaxRetryDuration(), settings.uploadInitialBackoff(), settings.uploadMaxBackoff(),
+                clock));
+        registry.bind("statusPolls", new StatusPolls(dataSource, requests, schedule, clock, meters));
+        registry.bind("batchViews", new BatchViews());
+        QuartzClustering.configure(context, dataSource, settings.statusSchedulerName(),
+                settings.statusClusterCheckinInterval().toMillis());
     }
 
     /** The beans of routes/admin-webhooks.yaml and routes/admin-conversions.yaml (adminAuthenticator is above). */

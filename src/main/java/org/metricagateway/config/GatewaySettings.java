@@ -44,9 +44,16 @@ public record GatewaySettings(
         Duration uploadInitialBackoff,
         Duration uploadMaxBackoff,
         Duration uploadLease,
-        String statusPollIntervalsMinutes,
+        String statusPollIntervalsSeconds,
         Duration statusMaxAge,
-        Duration statusClusterCheckinInterval) {
+        String statusSchedulerName,
+        Duration statusClusterCheckinInterval,
+        String metricaSandboxHost,
+        int metricaSandboxPort,
+        String metricaSandboxToken,
+        Duration metricaSandboxExportedDelay,
+        Duration metricaSandboxMatchedDelay,
+        Duration metricaSandboxProcessedDelay) {
 
     public GatewaySettings {
         if (batchRecoveryMinAge.compareTo(batchCompletionTimeout) <= 0) {
@@ -89,12 +96,25 @@ public record GatewaySettings(
                 Duration.ofMillis(p.positiveInt("upload.initial-backoff-ms")),
                 Duration.ofMillis(p.positiveInt("upload.max-backoff-ms")),
                 Duration.ofMillis(p.positiveInt("upload.lease-ms")),
-                p.required("status.poll-intervals-minutes"),
-                Duration.ofHours(p.positiveInt("status.max-age-hours")),
-                Duration.ofMillis(p.positiveInt("status.cluster-checkin-interval-ms")));
+                p.required("status.poll-intervals-seconds"),
+                Duration.ofSeconds(p.positiveInt("status.max-age-seconds")),
+                p.required("status.scheduler-name"),
+                Duration.ofMillis(p.positiveInt("status.cluster-checkin-interval-ms")),
+                p.required("metrica.sandbox.host"),
+                p.nonNegativeInt("metrica.sandbox.port"),
+                p.required("metrica.sandbox.token"),
+                Duration.ofSeconds(p.nonNegativeInt("metrica.sandbox.exported-delay-seconds")),
+                Duration.ofSeconds(p.nonNegativeInt("metrica.sandbox.matched-delay-seconds")),
+                Duration.ofSeconds(p.nonNegativeInt("metrica.sandbox.processed-delay-seconds")));
     }
 
     public boolean usesEmbeddedDatabase() {
         return databaseUrl.isEmpty();
+    }
+
+    /** Without values: several settings are secrets (tokens, database password and URL). */
+    @Override
+    public String toString() {
+        return "GatewaySettings[data-dir=" + dataDir + ", embedded database=" + usesEmbeddedDatabase() + "]";
     }
 }

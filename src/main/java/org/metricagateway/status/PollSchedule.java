@@ -11,12 +11,12 @@ import java.util.List;
  */
 public record PollSchedule(List<Duration> intervals, Duration maxAge) {
 
-    public static PollSchedule parse(String minutes, Duration maxAge) {
-        List<Duration> intervals = Arrays.stream(minutes.split(","))
+    public static PollSchedule parse(String seconds, Duration maxAge) {
+        List<Duration> intervals = Arrays.stream(seconds.split(","))
                 .map(String::trim).filter(s -> !s.isEmpty())
-                .map(m -> Duration.ofMinutes(Long.parseLong(m))).toList();
+                .map(m -> Duration.ofSeconds(Long.parseLong(m))).toList();
         if (intervals.isEmpty()) {
-            throw new IllegalStateException("status.poll-intervals-minutes needs at least one interval");
+            throw new IllegalStateException("status.poll-intervals-seconds needs at least one interval");
         }
         return new PollSchedule(intervals, maxAge);
     }

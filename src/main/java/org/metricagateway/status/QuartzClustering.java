@@ -3,6 +3,7 @@ package org.metricagateway.status;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -17,14 +18,14 @@ import org.quartz.utils.DBConnectionManager;
  * a replica that dies is replaced within one check-in interval.
  */
 public final class QuartzClustering {
-    private static final String DATA_SOURCE = "gateway";
-
     private QuartzClustering() {
     }
 
     public static void configure(CamelContext context, DataSource dataSource, String schedulerName,
                                  long checkinIntervalMillis) {
-        DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new ConnectionProvider() {
+        // Quartz's registry of data sources is JVM-wide: a name of its own keeps this context on its own pool.
+        String dataSourceName = "gateway-" + UUID.randomUUID();
+        DBConnectionManager.getInstance().addConnectionProvider(dataSourceName, new ConnectionProvider() {
             @Override
             public Connection getConnection() throws SQLException {
                 return dataSource.getConnection();
@@ -48,11 +49,13 @@ public final class QuartzClustering {
         quartz.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         quartz.setProperty("org.quartz.jobStore.driverDelegateClass",
                 "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
-        quartz.setProperty("org.quartz.jobStore.dataSource", DATA_SOURCE);
+        quartz.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
         quartz.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         quartz.setProperty("org.quartz.jobStore.isClustered", "true");
         quartz.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(checkinIntervalMillis));
         QuartzComponent component = context.getComponent("quartz", QuartzComponent.class);
         component.setProperties(quartz);
+        // The scheduler name decides the cluster; not prefixed with the context's name, which may differ.
+        component.setPrefixInstanceName(false);
     }
 }

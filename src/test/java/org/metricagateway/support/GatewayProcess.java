@@ -36,6 +36,7 @@ public final class GatewayProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().put("CAMEL_SERVER_PORT", Integer.toString(port));
         builder.environment().put("CAMEL_MANAGEMENT_PORT", Integer.toString(managementPort));
+        builder.environment().put("METRICA_SANDBOX_PORT", "0");
         builder.environment().putAll(environment);
         GatewayProcess gateway = new GatewayProcess(builder.start(), log, port, managementPort);
         Deadline.within(Duration.ofSeconds(60)).until(() -> {

@@ -51,6 +51,13 @@ public final class TestGateway {
             properties.put("camel.server.port", Integer.toString(port));
             properties.put("camel.management.port", Integer.toString(managementPort));
             properties.put("admin.token", ADMIN_TOKEN);
+            // Each gateway's own local sandbox on a free port; delivery tests pass their own sandbox instead.
+            properties.put("metrica.sandbox.port", "0");
+            // The suite's gateways share one database: by default none of them polls or resumes uploads (a test
+            // of delivery starts a gateway that does, on a database of its own).
+            properties.put("status.poll-cron", "0 0 0 1 1 ? 2099");
+            properties.put("status.scheduler-name", "test-" + java.util.UUID.randomUUID());
+            properties.put("upload.resume-interval-ms", "86400000");
             String external = System.getenv("TEST_DATABASE_URL");
             if (external != null && !external.isBlank()) {
                 properties.put("database.url", external);

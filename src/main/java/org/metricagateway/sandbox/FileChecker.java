@@ -1,0 +1,42 @@
+package org.metricagateway.sandbox;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Steps 6 to 8 of the upload pipeline: read the CSV, check the header (Target, DateTime, an identifier column, the
+ * one {@code client_id_type} demands), then validate every row. The upload's {@code client_id_type} is the
+ * parameter's, else that of the file's only identifier column (none when it has several).
+ */
+final class FileChecker {
+    private final SandboxSwitches switches;
+
+    FileChecker(SandboxSwitches switches) {
+        this.switches = switches;
+    }
+
+    CheckedFile check(String text, Optional<IdentifierType> demanded, Instant now) {
+        CsvTable table = CsvFileReader.read(text);
+        ColumnMapping columns = ColumnMapping.of(table.header());
+        List<IdentifierType> idColumns = columns.identifierTypes();
+        boolean headerComplete = columns.has(Column.TARGET) && columns.has(Column.DATE_TIME) && !idColumns.isEmpty()
+                && demanded.map(type -> columns.has(type.column())).orElse(true)
+                && !(switches.rejectUnknownColumns() && columns.hasUnknownColumns());
+        if (!headerComplete) {
+            throw MetricaError.invalidDataAt(table.headerLine());
+        }
+        RowValidator validator = new RowValidator(columns, now.plus(switches.futureTolerance()));
+        List<Map<String, String>> rows = new ArrayList<>();
+        List<Conversion> conversions = new ArrayList<>();
+        for (List<String> row : table.rows()) {
+            rows.add(columns.asMap(row));
+            validator.validate(row).ifPresent(conversions::add);
+        }
+        Optional<IdentifierType> clientIdType = demanded.isPresent() ? demanded
+                : idColumns.size() == 1 ? Optional.of(idColumns.get(0)) : Optional.empty();
+        return new CheckedFile(rows, conversions, clientIdType);
+    }
+}
