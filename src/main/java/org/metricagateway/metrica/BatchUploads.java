@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * what happens when it failed. Every transition is a conditional UPDATE, so two replicas never upload one batch.
  */
 public final class BatchUploads {
-    public static final String ADOPTED_HEADER = "uploadAdopted";
+    /** Attempts of this upload run (the exchange lives through every redelivery). */
+    public static final String ATTEMPTS_PROPERTY = "uploadAttempts";
     private static final Logger LOG = LoggerFactory.getLogger(BatchUploads.class);
 
     private static final String CLAIM = """
@@ -104,9 +105,10 @@ public final class BatchUploads {
      * Starts one attempt. Returns true when Metrica must first be asked whether it already has this upload: the
      * batch was resumed after its uploader died, or an earlier attempt failed after the request may have arrived.
      */
-    public boolean startAttempt(@ExchangeProperty(UploadBatch.PROPERTY) UploadBatch batch,
+    public boolean startAttempt(Exchange exchange, @ExchangeProperty(UploadBatch.PROPERTY) UploadBatch batch,
                                 @ExchangeProperty(UploadRetryPolicy.LAST_ERROR_PROPERTY) MetricaError lastError)
             throws SQLException {
+        exchange.setProperty(ATTEMPTS_PROPERTY, exchange.getProperty(ATTEMPTS_PROPERTY, 0, Integer.class) + 1);
         update(ATTEMPT, lease.toSeconds(), batch.id());
         Counter.builder("gateway.upload.attempts").description("Upload attempts to Metrica").register(meters)
                 .increment();

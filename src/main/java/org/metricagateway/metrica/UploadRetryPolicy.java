@@ -47,7 +47,7 @@ public final class UploadRetryPolicy {
             return false;
         }
         uploads.attemptFailed(batch, error);
-        int attempt = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1;
+        int attempt = exchange.getProperty(BatchUploads.ATTEMPTS_PROPERTY, 1, Integer.class);
         boolean withinBounds = attempt < maxAttempts
                 && Duration.between(batch.firstAttemptAt(), clock.instant()).compareTo(maxRetryTime) < 0;
         boolean retry = error.retryable() && withinBounds;

@@ -27,7 +27,12 @@ public final class Sql {
 
     /** Every row of a query (or of an UPDATE ... RETURNING), columns by label. */
     public static List<Map<String, Object>> rows(String sql, Object... parameters) {
-        try (Connection connection = TestGateway.get().connection();
+        return rows(TestGateway.get(), sql, parameters);
+    }
+
+    /** The same, on the database of another gateway. */
+    public static List<Map<String, Object>> rows(TestGateway gateway, String sql, Object... parameters) {
+        try (Connection connection = gateway.connection();
              PreparedStatement statement = prepare(connection, sql, parameters);
              ResultSet rs = statement.executeQuery()) {
             ResultSetMetaData meta = rs.getMetaData();
