@@ -77,7 +77,8 @@ public final class BatchClaimer {
 
     private static int claimRows(Connection connection, long batchId, List<Long> ids) throws SQLException {
         try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-            Array array = connection.createArrayOf("int8", ids.stream().sorted().toArray());
+            // Distinct: the recovery sweep may have fed an id twice before its group completed.
+            Array array = connection.createArrayOf("int8", ids.stream().sorted().distinct().toArray());
             claim.setLong(1, batchId);
             claim.setArray(2, array);
             return claim.executeUpdate();

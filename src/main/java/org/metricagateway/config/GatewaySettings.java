@@ -31,7 +31,7 @@ public record GatewaySettings(
         Duration secretGracePeriod,
         Duration webhookCacheTtl,
         int batchMaxSize,
-        Duration batchCompletionTimeout,
+        Duration batchCompletionInterval,
         Duration batchRecoveryMinAge,
         Optional<String> metricaApiUrl,
         Optional<String> metricaToken,
@@ -56,9 +56,9 @@ public record GatewaySettings(
         Duration metricaSandboxProcessedDelay) {
 
     public GatewaySettings {
-        if (batchRecoveryMinAge.compareTo(batchCompletionTimeout) <= 0) {
+        if (batchRecoveryMinAge.compareTo(batchCompletionInterval) <= 0) {
             throw new IllegalStateException("batching.recovery-min-age-ms must be longer than"
-                    + " batching.completion-timeout-ms, or the sweep would re-feed groups still being aggregated");
+                    + " batching.completion-interval-ms, or the sweep would re-feed groups still being aggregated");
         }
     }
 
@@ -83,7 +83,7 @@ public record GatewaySettings(
                 Duration.ofSeconds(p.nonNegativeInt("webhooks.secret-grace-period-seconds")),
                 Duration.ofMillis(p.nonNegativeInt("webhooks.cache-ttl-ms")),
                 p.positiveInt("batching.max-size"),
-                Duration.ofMillis(p.positiveInt("batching.completion-timeout-ms")),
+                Duration.ofMillis(p.positiveInt("batching.completion-interval-ms")),
                 Duration.ofMillis(p.positiveInt("batching.recovery-min-age-ms")),
                 p.optional("metrica.api-url"),
                 p.optional("metrica.token"),

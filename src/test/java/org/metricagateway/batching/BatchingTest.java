@@ -18,17 +18,26 @@ import org.metricagateway.support.TestGateway;
 import org.metricagateway.support.Webhooks;
 import org.metricagateway.support.Webhooks.CreatedWebhook;
 
-/** The aggregator over real HTTP and the real database, on a gateway with small batches and a short timeout. */
+/**
+ * The aggregator over real HTTP and the real database: one gateway whose groups complete only by size (batches of
+ * 5), one whose groups complete every second.
+ */
 class BatchingTest {
     private static final int BATCH_SIZE = 5;
+    private static TestGateway bySize;
     private static TestGateway gateway;
 
     @BeforeAll
     static void start() {
-        gateway = TestGateway.start(Map.of(
+        bySize = TestGateway.start(Map.of(
                 "database.url", TestGateway.get().jdbcUrl(),
                 "batching.max-size", Integer.toString(BATCH_SIZE),
-                "batching.completion-timeout-ms", "1500",
+                "batching.completion-interval-ms", "3600000",
+                "batching.recovery-min-age-ms", "7200000"));
+        gateway = TestGateway.start(Map.of(
+                "database.url", TestGateway.get().jdbcUrl(),
+                "batching.max-size", "10000",
+                "batching.completion-interval-ms", "1000",
                 // Only the recovery test's rows are old enough for this sweep.
                 "batching.recovery-min-age-ms", "3600000",
                 "batching.recovery-interval-ms", "300",
@@ -37,12 +46,13 @@ class BatchingTest {
 
     @AfterAll
     static void stop() {
+        bySize.stop();
         gateway.stop();
     }
 
     @Test
     void aGroupCompletesWhenItReachesTheBatchSize() {
-        CreatedWebhook webhook = on(Webhooks.create("batch-size", 201, null));
+        CreatedWebhook webhook = on(bySize, Webhooks.create("batch-size", 201, null));
         Ingest.post(webhook, conversions(3, 0));
         Ingest.post(webhook, conversions(3, 100));
         Deadline.within(Duration.ofSeconds(20)).until(() -> Batches.unbatched(webhook) == 0);
@@ -58,7 +68,19 @@ class BatchingTest {
     }
 
     @Test
-    void aGroupCompletesAfterTheTimeoutWhateverItsSize() {
+    void aGroupThatKeepsGrowingStillCompletesOnTime() {
+        CreatedWebhook webhook = on(Webhooks.create("batch-steady", 206, null));
+        // Conversions keep arriving, never a second apart: a batch must still appear while they do.
+        long clientId = 0;
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(20);
+        while (Batches.of(webhook).isEmpty()) {
+            assertThat(java.time.Instant.now()).as("a batch while traffic continues").isBefore(deadline);
+            Ingest.post(webhook, conversions(1, clientId++));
+        }
+    }
+
+    @Test
+    void aGroupCompletesOnTimeWhateverItsSize() {
         CreatedWebhook webhook = on(Webhooks.create("batch-time", 202, null));
         Ingest.post(webhook, conversions(2, 0));
         Deadline.within(Duration.ofSeconds(20)).until(() -> Batches.unbatched(webhook) == 0);
@@ -103,8 +125,12 @@ class BatchingTest {
     }
 
     private static CreatedWebhook on(CreatedWebhook webhook) {
+        return on(gateway, webhook);
+    }
+
+    private static CreatedWebhook on(TestGateway target, CreatedWebhook webhook) {
         return new CreatedWebhook(webhook.id(), webhook.secret(),
-                gateway.baseUrl() + "/webhooks/" + webhook.id() + "/conversions");
+                target.baseUrl() + "/webhooks/" + webhook.id() + "/conversions");
     }
 
     private static List<Map<String, Object>> conversions(int count, long first) {
