@@ -56,6 +56,10 @@ public record GatewaySettings(
         Duration metricaSandboxProcessedDelay) {
 
     public GatewaySettings {
+        if (uploadLease.compareTo(uploadMaxBackoff.multipliedBy(2).plus(metricaSlotWait)) <= 0) {
+            throw new IllegalStateException("upload.lease-ms must be longer than twice upload.max-backoff-ms plus"
+                    + " metrica.slot-wait-ms, or a batch waiting for its next attempt could be taken by another replica");
+        }
         if (batchRecoveryMinAge.compareTo(batchCompletionInterval) <= 0) {
             throw new IllegalStateException("batching.recovery-min-age-ms must be longer than"
                     + " batching.completion-interval-ms, or the sweep would re-feed groups still being aggregated");

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class BatchUploads {
     /** Attempts of this upload run (the exchange lives through every redelivery). */
     public static final String ATTEMPTS_PROPERTY = "uploadAttempts";
+    /** Set when an attempt has sent the file. */
+    private static final String SENT_PROPERTY = "uploadSent";
     private static final Logger LOG = LoggerFactory.getLogger(BatchUploads.class);
 
     private static final String CLAIM = """
@@ -55,10 +57,11 @@ public final class BatchUploads {
                SET status = 'failed', finished_at = now(), lease_until = NULL, last_error_type = ?,
                    last_error_message = ?
              WHERE id = ? AND status = 'uploading'""";
+    // The retry bounds start again after the wait: first_attempt_at is cleared.
     private static final String DEFERRED = """
             UPDATE webhook_batches
-               SET status = 'open', next_attempt_at = ?, lease_until = NULL, last_error_type = ?,
-                   last_error_message = ?
+               SET status = 'open', next_attempt_at = ?, lease_until = NULL, first_attempt_at = NULL,
+                   last_error_type = ?, last_error_message = ?
              WHERE id = ? AND status = 'uploading'""";
     private static final String PAUSE = """
             INSERT INTO metrica_counter_pauses (counter_id, error_type, message) VALUES (?, ?, ?)
@@ -103,19 +106,28 @@ public final class BatchUploads {
 
     /**
      * Starts one attempt. Returns true when Metrica must first be asked whether it already has this upload: the
-     * batch was resumed after its uploader died, or an earlier attempt failed after the request may have arrived.
+     * batch was uploaded by an earlier run (resumed after a crash, a quota wait or a replay), or an earlier attempt
+     * of this run sent the file and did not get an answer that proves Metrica refused it (a timeout, a 5xx, a
+     * failure after a 200 was received: all look the same from here).
      */
     public boolean startAttempt(Exchange exchange, @ExchangeProperty(UploadBatch.PROPERTY) UploadBatch batch,
                                 @ExchangeProperty(UploadRetryPolicy.LAST_ERROR_PROPERTY) MetricaError lastError)
             throws SQLException {
         exchange.setProperty(ATTEMPTS_PROPERTY, exchange.getProperty(ATTEMPTS_PROPERTY, 0, Integer.class) + 1);
+        boolean sentBefore = exchange.getProperty(SENT_PROPERTY, false, Boolean.class);
+        exchange.removeProperty(SENT_PROPERTY);
         update(ATTEMPT, lease.toSeconds(), batch.id());
         Counter.builder("gateway.upload.attempts").description("Upload attempts to Metrica").register(meters)
                 .increment();
-        boolean ambiguousBefore = lastError == null
-                ? batch.resumed() && !"daily_budget_spent".equals(batch.lastErrorType())
-                : lastError.kind() == MetricaError.Kind.AMBIGUOUS;
-        return ambiguousBefore;
+        if (lastError == null) {
+            return batch.resumed();
+        }
+        return sentBefore && !lastError.provesNotStored();
+    }
+
+    /** Right before the file is sent: from here on, the outcome of the attempt may be unknown. */
+    public void sending(Exchange exchange) {
+        exchange.setProperty(SENT_PROPERTY, true);
     }
 
     /** After listing Metrica's uploads: adopts the one carrying this batch's comment, if there is one. */

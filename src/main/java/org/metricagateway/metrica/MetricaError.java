@@ -83,6 +83,12 @@ public record MetricaError(int httpStatus, String errorType, String message, Kin
         return new MetricaError(status, type, text, kind);
     }
 
+    /** Metrica answered, and its answer says the file was not stored (or nothing was sent at all). */
+    public boolean provesNotStored() {
+        return kind == Kind.PERMANENT || kind == Kind.TOKEN || kind == Kind.SHORT_QUOTA || kind == Kind.DAILY_QUOTA
+                || (kind == Kind.NOT_SENT && !errorType.equals("internal"));
+    }
+
     public boolean retryable() {
         return kind == Kind.SHORT_QUOTA || kind == Kind.AMBIGUOUS || kind == Kind.NOT_SENT;
     }

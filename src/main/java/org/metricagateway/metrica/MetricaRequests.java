@@ -52,7 +52,8 @@ public final class MetricaRequests {
 
     /** GET uploadings: to find an upload Metrica may have stored although its answer was lost. */
     public void listUploads(Exchange exchange, @ExchangeProperty(UploadBatch.PROPERTY) UploadBatch batch) {
-        prepare(exchange, batch.counterId(), "GET", "uploadings", "type=BASIC");
+        // Metrica's default page (10,000, newest first in practice) holds any upload of a batch still in flight.
+        prepare(exchange, batch.counterId(), "GET", "uploadings", "type=BASIC&limit=10000");
         exchange.getMessage().setBody(null);
     }
 

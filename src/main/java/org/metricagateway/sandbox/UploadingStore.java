@@ -13,7 +13,11 @@ final class UploadingStore {
     /** Past the int32 range (Metrica's ids are int64): a client that keeps them in an int fails at once. */
     static final long FIRST_ID = 5_000_000_000L;
 
-    private final AtomicLong nextId = new AtomicLong(FIRST_ID);
+    /**
+     * Offset by the start time (1,000 ids per millisecond): a `make run` restarted on the same data directory keeps
+     * its batches' upload ids, and a new sandbox must not hand the same ids out again.
+     */
+    private final AtomicLong nextId = new AtomicLong(FIRST_ID + System.currentTimeMillis() * 1000);
     private final NavigableMap<Long, StoredUploading> uploads = new TreeMap<>();
 
     synchronized StoredUploading add(long counterId, Instant createTime, UploadParameters parameters,

@@ -51,6 +51,7 @@ final class ProcessRig {
                 Map.entry("UPLOAD_RESUME_INTERVAL_MS", "500"),
                 Map.entry("UPLOAD_INITIAL_BACKOFF_MS", "100"),
                 Map.entry("UPLOAD_MAX_BACKOFF_MS", "500"),
+                Map.entry("METRICA_SLOT_WAIT_MS", "1000"),
                 Map.entry("STATUS_POLL_CRON", "0/1 * * * * ?"),
                 Map.entry("STATUS_POLL_INTERVALS_SECONDS", "1")));
         environment.putAll(extra);
