@@ -49,6 +49,7 @@ import org.metricagateway.metrica.MetricaTokens;
 import org.metricagateway.metrica.UploadRetryPolicy;
 import org.metricagateway.sandbox.MetricaSandbox;
 import org.metricagateway.sandbox.SandboxLauncher;
+import org.metricagateway.status.DeliveryGauges;
 import org.metricagateway.status.PollSchedule;
 import org.metricagateway.status.QuartzClustering;
 import org.metricagateway.status.StatusPolls;
@@ -83,7 +84,7 @@ public final class GatewayConfiguration implements CamelConfiguration {
         bindVertx(context, settings);
 
         registry.bind("jsonMapper", Json.MAPPER);
-        registry.bind("errorResponder", new ErrorResponder());
+        registry.bind("errorResponder", new ErrorResponder(meters));
         registry.bind("adminAuthenticator", new AdminAuthenticator(AdminToken.resolve(settings, System.out)));
 
         WebhookDirectory webhooks = new WebhookDirectory(database.dataSource(), settings.webhookCacheTtl(), clock);
@@ -149,6 +150,7 @@ public final class GatewayConfiguration implements CamelConfiguration {
                 clock));
         registry.bind("statusPolls", new StatusPolls(dataSource, requests, schedule, clock, meters));
         registry.bind("batchViews", new BatchViews());
+        registry.bind("deliveryGauges", new DeliveryGauges(dataSource, meters));
         QuartzClustering.configure(context, dataSource, settings.statusSchedulerName(),
                 settings.statusClusterCheckinInterval().toMillis());
     }

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.bean.validator.BeanValidationException;
 import org.slf4j.Logger;
@@ -21,10 +23,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class ErrorResponder {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
+    private final MeterRegistry meters;
+
+    public ErrorResponder(MeterRegistry meters) {
+        this.meters = meters;
+    }
 
     public void respond(Exchange exchange) throws JsonProcessingException {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         ApiException error = toApiException(failure);
+        String route = exchange.getFromRouteId();
+        Counter.builder("gateway.requests.rejected").description("Requests answered with an error, by API and code")
+                .tag("api", route != null && route.startsWith("ingest") ? "ingest" : "admin")
+                .tag("error", error.code()).register(meters).increment();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error.code());
         body.put("message", error.getMessage());

@@ -18,7 +18,9 @@ import org.metricagateway.sandbox.Endpoint;
 import org.metricagateway.sandbox.Failure;
 import org.metricagateway.sandbox.QuotaLimits;
 import org.metricagateway.sandbox.ReceivedUpload;
+import org.metricagateway.support.Deadline;
 import org.metricagateway.support.DeliveryRig;
+import org.metricagateway.support.Http;
 import org.metricagateway.support.Webhooks.CreatedWebhook;
 
 /** Conversions reach the sandbox by themselves: batches, uploads, retries, adoption, polling, failures. */
@@ -73,6 +75,17 @@ class DeliveryTest {
         JsonNode view = rig.admin("GET", "/api/batches/" + batchId, null).json();
         assertThat(view.get("metrica_upload_id").asLong()).isEqualTo(upload.uploadingId());
         assertThat(view.get("linked_quantity").asInt()).isEqualTo(1);
+
+        Deadline.within(LIMIT).until(() -> metrics().contains("gateway_batches{status=\"processed\"}"));
+        assertThat(metrics())
+                .containsPattern("gateway_metrica_quota_used\\{token=\"[0-9a-f]{16}\"} [1-9]")
+                .containsPattern("gateway_upload_attempts_total [1-9]")
+                .contains("gateway_conversions_oldest_waiting_seconds")
+                .doesNotContain(DeliveryRig.TOKEN);
+    }
+
+    private static String metrics() {
+        return Http.send(Http.request(rig.gateway().managementUrl() + "/observe/metrics")).body();
     }
 
     @Test
@@ -169,7 +182,7 @@ class DeliveryTest {
         rig.counter(308, "8001");
         rig.sandbox().quotas().limits(QuotaLimits.DOCUMENTED.withPerCounterPerDay(1));
         // Someone else spent the counter's one request of the day.
-        assertThat(org.metricagateway.support.Http.send(org.metricagateway.support.Http.request(
+        assertThat(Http.send(Http.request(
                         rig.sandbox().baseUrl() + "/management/v1/counter/308/offline_conversions/uploadings")
                 .header("Authorization", "OAuth " + DeliveryRig.TOKEN)).status()).isEqualTo(200);
         long batchId = (Long) rig.batchOf(rig.send(rig.webhook(308), "8001").get(0)).get("id");

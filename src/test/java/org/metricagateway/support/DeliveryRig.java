@@ -44,6 +44,7 @@ public final class DeliveryRig implements AutoCloseable {
         settings.put("metrica.token", TOKEN);
         settings.put("status.poll-cron", "0/1 * * * * ?");
         settings.put("status.poll-intervals-seconds", "1");
+        settings.put("status.gauges-refresh-ms", "500");
         settings.put("upload.initial-backoff-ms", "100");
         settings.put("upload.max-backoff-ms", "500");
         settings.put("upload.max-attempts", "5");
