@@ -14,14 +14,17 @@ $(JAR): $(SOURCES)
 
 build: $(JAR) ## Build the thin jar and target/lib
 
+JAVA_OPTS ?= -Xmx384m
+
 run: $(JAR) ## Start the gateway on the embedded defaults (build first if needed)
-	java -jar $(JAR)
+	java $(JAVA_OPTS) -jar $(JAR)
 
 test: ## Run every test (real HTTP, real PostgreSQL)
 	mvn -B verify
 
-bench: $(JAR) ## Run the benchmarks and print the results (see docs/benchmarks.md)
+bench: $(JAR) ## Run the ingest and delivery benchmarks (results in bench/results/, see docs/benchmarks.md)
 	bench/run.sh
+	bench/drain.sh
 
 clean: ## Remove build output (keeps ./data)
 	$(MVN) clean

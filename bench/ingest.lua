@@ -1,6 +1,8 @@
 -- wrk script: POSTs unique conversions to one webhook and counts what the gateway says it accepted.
--- Environment: WEBHOOK_SECRET, BATCH (conversions per request, default 1).
+-- Environment: WEBHOOK_SECRET, BATCH (conversions per request, default 1), REQUESTS_PER_THREAD (stop after that
+-- many answers per thread; default: run for wrk's duration).
 local batch = tonumber(os.getenv("BATCH") or "1")
+local requests_per_thread = tonumber(os.getenv("REQUESTS_PER_THREAD") or "0")
 local secret = os.getenv("WEBHOOK_SECRET")
 local threads = {}
 local thread_id = 0
@@ -43,6 +45,10 @@ end
 
 function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
+  answered = (answered or 0) + 1
+  if requests_per_thread > 0 and answered >= requests_per_thread then
+    wrk.thread:stop()
+  end
   if status == 202 then
     accepted = accepted + tonumber(string.match(body, '"accepted":(%d+)'))
     duplicates = duplicates + tonumber(string.match(body, '"duplicates":(%d+)'))

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Delivery benchmark: ingests CONVERSIONS conversions (default 1,000,000) into a freshly started gateway on its
+# embedded PostgreSQL and local Metrica sandbox (the `make run` setup), then measures how long it takes until every
+# one is uploaded, the rate of the backlog drain, row writes per conversion, and the gateway's peak memory.
+#
+#   bench/drain.sh                         # 1,000,000 conversions
+#   CONVERSIONS=200000 bench/drain.sh      # a quicker run
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CONVERSIONS=${CONVERSIONS:-1000000}
+BATCH=100
+WRK_THREADS=2
+CONNECTIONS=16
+PORT=${BENCH_PORT:-18080}
+MGMT_PORT=${BENCH_MANAGEMENT_PORT:-19876}
+TOKEN=bench-admin-token-$RANDOM$RANDOM
+JAR=target/metrica-offline-gateway-0.1.0-SNAPSHOT.jar
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null; }
+make -s build
+
+for port in "$PORT" "$MGMT_PORT"; do
+  if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is in use: set BENCH_PORT/BENCH_MANAGEMENT_PORT"; exit 1; fi
+done
+work=$(mktemp -d)
+mkdir -p bench/results
+result=bench/results/drain-$(date -u +%Y%m%dT%H%M%SZ).txt
+log=$work/gateway.log
+# The sandbox runs as a process of its own: it keeps every upload in memory, which is Metrica's memory, not ours.
+SANDBOX_PORT=${BENCH_SANDBOX_PORT:-18090}
+java -Xmx1g -cp "$JAR" org.metricagateway.sandbox.SandboxMain "$SANDBOX_PORT" >"$work/sandbox.log" 2>&1 &
+sandbox=$!
+DATA_DIR=$work/data ADMIN_TOKEN=$TOKEN CAMEL_SERVER_PORT=$PORT CAMEL_MANAGEMENT_PORT=$MGMT_PORT \
+  UPLOAD_RESUME_INTERVAL_MS=1000 METRICA_API_URL=http://127.0.0.1:$SANDBOX_PORT METRICA_TOKEN=sandbox-token \
+  java ${JAVA_OPTS:--Xmx384m} -jar "$JAR" >"$log" 2>&1 &
+gateway=$!
+trap 'kill $gateway $sandbox 2>/dev/null; wait $gateway $sandbox 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1 120); do
+  kill -0 $gateway 2>/dev/null || { cat "$log"; exit 1; }
+  grep -q 'metrica-offline-gateway) started' "$log" && curl -sf "http://127.0.0.1:$MGMT_PORT/observe/health/ready" >/dev/null && break
+  sleep 0.5
+done
+pg_port=$(grep -o 'Embedded PostgreSQL started on port [0-9]*' "$log" | awk '{print $NF}')
+sql() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -Atc "$1"; }
+webhook=$(curl -sf -X POST "http://127.0.0.1:$PORT/api/webhooks" -H "Authorization: Bearer $TOKEN" \
+  -H 'Content-Type: application/json' -d '{"name":"drain","counter_id":1}')
+id=$(sed -E 's/.*"id":"([^"]+)".*/\1/' <<<"$webhook")
+secret=$(sed -E 's/.*"secret":"([^"]+)".*/\1/' <<<"$webhook")
+uploaded() { sql "SELECT coalesce(sum(conversion_count), 0) FROM webhook_batches WHERE status IN ('uploaded', 'processed', 'linkage_failure')"; }
+peak_rss_mb() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' /proc/$gateway/status; }
+
+# Uploads are held back while ingesting (the counter is paused, as after a token error), so that the whole backlog
+# is there when they start: the drain rate is then measured on its own. Batches still form during the ingest.
+sql "INSERT INTO metrica_counter_pauses (counter_id, error_type, message) VALUES (1, 'benchmark', 'held back')" >/dev/null
+requests=$((CONVERSIONS / BATCH))
+start=$(date +%s.%N)
+# wrk runs for its duration even when its threads stop early: it is interrupted (SIGINT, it then reports) once the
+# gateway holds CONVERSIONS conversions.
+BATCH=$BATCH WEBHOOK_SECRET=$secret RUN_ID=drain REQUESTS_PER_THREAD=$((requests / WRK_THREADS)) \
+  wrk -t$WRK_THREADS -c$CONNECTIONS -d3600s -s bench/ingest.lua "http://127.0.0.1:$PORT/webhooks/$id/conversions" \
+  > "$work/wrk.out" &
+loader=$!
+while [ "$(sql "SELECT count(*) FROM webhook_conversions")" -lt "$CONVERSIONS" ]; do sleep 0.5; done
+kill -INT $loader
+wait $loader || true
+grep '^RESULT' "$work/wrk.out" > "$work/wrk.txt" || true
+# wrk stops with requests still in flight; they are stored without wrk counting them: wait until the count stops
+# moving, then complete the open groups (otherwise the last ones wait for the 5-minute tick).
+stored=$(sql "SELECT count(*) FROM webhook_conversions")
+while sleep 0.5; previous=$stored; stored=$(sql "SELECT count(*) FROM webhook_conversions"); [ "$stored" != "$previous" ]; do :; done
+ingested=$(date +%s.%N)
+curl -sf -X POST "http://127.0.0.1:$PORT/api/batches/flush" -H "Authorization: Bearer $TOKEN" >/dev/null
+while [ "$(sql "SELECT count(*) FROM webhook_conversions WHERE batch_id IS NULL")" -gt 0 ]; do sleep 0.2; done
+backlog=$((stored - $(uploaded)))
+released=$(date +%s.%N)
+curl -sf -X POST "http://127.0.0.1:$PORT/api/counters/1/resume" -H "Authorization: Bearer $TOKEN" >/dev/null
+while [ "$(uploaded)" -lt "$stored" ]; do
+  kill -0 $gateway 2>/dev/null || { tail -50 "$log"; exit 1; }
+  sleep 1
+done
+done_at=$(date +%s.%N)
+# PostgreSQL's table statistics are published by each backend within seconds: wait until they count every row.
+for _ in $(seq 1 60); do
+  [ "$(sql "SELECT n_tup_ins FROM pg_stat_user_tables WHERE relname = 'webhook_conversions'")" -ge "$stored" ] && break
+  sleep 0.5
+done
+read -r inserts updates hot <<<"$(sql "SELECT n_tup_ins, n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'webhook_conversions'" | tr '|' ' ')"
+duplicates=$(sql "SELECT count(*) - count(DISTINCT c.id) FROM webhook_conversions c JOIN webhook_batches b ON b.id = c.batch_id")
+{
+  echo "# $(date -u +%FT%TZ) on $(nproc) cores; $CONVERSIONS conversions in requests of $BATCH, $CONNECTIONS connections"
+  echo "ingest: $(cat "$work/wrk.txt" | sed 's/^RESULT //')"
+  awk -v s="$start" -v i="$ingested" -v r="$released" -v d="$done_at" -v n="$stored" -v b="$backlog" 'BEGIN {
+    printf "stored=%d ingest_seconds=%.1f all_uploaded_after_seconds=%.1f\n", n, i - s, d - s;
+    printf "backlog=%d (all batched, none uploaded) drained_in_seconds=%.1f drain_conversions_per_s=%.0f\n", b, d - r, b / (d - r) }'
+  echo "row_writes_per_conversion: inserts=$inserts updates=$updates (hot $hot) => $(awk -v u="$updates" -v n="$stored" 'BEGIN {printf "%.2f", u / n}') updates per conversion after its insert"
+  echo "batches=$(sql "SELECT count(*) FROM webhook_batches") rows_in_two_batches=$duplicates sandbox_uploads_logged=$(grep -c 'uploaded to counter' "$log")"
+  echo "gateway_peak_rss_mb=$(peak_rss_mb)"
+} | tee "$result"
