@@ -14,41 +14,11 @@ WRK_THREADS=2
 CONNECTIONS=16
 PORT=${BENCH_PORT:-18080}
 MGMT_PORT=${BENCH_MANAGEMENT_PORT:-19876}
-TOKEN=bench-admin-token-$RANDOM$RANDOM
-JAR=target/metrica-offline-gateway-0.1.0-SNAPSHOT.jar
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-command -v psql >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null; }
-make -s build
-
-for port in "$PORT" "$MGMT_PORT"; do
-  if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is in use: set BENCH_PORT/BENCH_MANAGEMENT_PORT"; exit 1; fi
-done
-work=$(mktemp -d)
-mkdir -p bench/results
+GATEWAY_ENV="UPLOAD_RESUME_INTERVAL_MS=1000"
+# shellcheck source=bench/common.sh
+. bench/common.sh
 result=bench/results/drain-$(date -u +%Y%m%dT%H%M%SZ).txt
-log=$work/gateway.log
-# The sandbox runs as a process of its own: it keeps every upload in memory, which is Metrica's memory, not ours.
-SANDBOX_PORT=${BENCH_SANDBOX_PORT:-18090}
-java -Xmx1g -cp "$JAR" org.metricagateway.sandbox.SandboxMain "$SANDBOX_PORT" >"$work/sandbox.log" 2>&1 &
-sandbox=$!
-DATA_DIR=$work/data ADMIN_TOKEN=$TOKEN CAMEL_SERVER_PORT=$PORT CAMEL_MANAGEMENT_PORT=$MGMT_PORT \
-  UPLOAD_RESUME_INTERVAL_MS=1000 METRICA_API_URL=http://127.0.0.1:$SANDBOX_PORT METRICA_TOKEN=sandbox-token \
-  java ${JAVA_OPTS:--Xmx384m} -jar "$JAR" >"$log" 2>&1 &
-gateway=$!
-trap 'kill $gateway $sandbox 2>/dev/null; wait $gateway $sandbox 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do
-  kill -0 $gateway 2>/dev/null || { cat "$log"; exit 1; }
-  grep -q 'metrica-offline-gateway) started' "$log" && curl -sf "http://127.0.0.1:$MGMT_PORT/observe/health/ready" >/dev/null && break
-  sleep 0.5
-done
-pg_port=$(grep -o 'Embedded PostgreSQL started on port [0-9]*' "$log" | awk '{print $NF}')
-sql() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -Atc "$1"; }
-webhook=$(curl -sf -X POST "http://127.0.0.1:$PORT/api/webhooks" -H "Authorization: Bearer $TOKEN" \
-  -H 'Content-Type: application/json' -d '{"name":"drain","counter_id":1}')
-id=$(sed -E 's/.*"id":"([^"]+)".*/\1/' <<<"$webhook")
-secret=$(sed -E 's/.*"secret":"([^"]+)".*/\1/' <<<"$webhook")
 uploaded() { sql "SELECT coalesce(sum(conversion_count), 0) FROM webhook_batches WHERE status IN ('uploaded', 'processed', 'linkage_failure')"; }
-peak_rss_mb() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' /proc/$gateway/status; }
 
 # Uploads are held back while ingesting (the counter is paused, as after a token error), so that the whole backlog
 # is there when they start: the drain rate is then measured on its own. Batches still form during the ingest.
@@ -58,7 +28,7 @@ start=$(date +%s.%N)
 # wrk runs for its duration even when its threads stop early: it is interrupted (SIGINT, it then reports) once the
 # gateway holds CONVERSIONS conversions.
 BATCH=$BATCH WEBHOOK_SECRET=$secret RUN_ID=drain REQUESTS_PER_THREAD=$((requests / WRK_THREADS)) \
-  wrk -t$WRK_THREADS -c$CONNECTIONS -d3600s -s bench/ingest.lua "http://127.0.0.1:$PORT/webhooks/$id/conversions" \
+  wrk -t$WRK_THREADS -c$CONNECTIONS -d3600s -s bench/ingest.lua "$url" \
   > "$work/wrk.out" &
 loader=$!
 while [ "$(sql "SELECT count(*) FROM webhook_conversions")" -lt "$CONVERSIONS" ]; do sleep 0.5; done

@@ -12,43 +12,11 @@ DURATION=${DURATION:-20s}
 WRK_THREADS=${WRK_THREADS:-2}
 PORT=${BENCH_PORT:-18080}
 MGMT_PORT=${BENCH_MANAGEMENT_PORT:-19876}
-TOKEN=bench-admin-token-$RANDOM$RANDOM
-JAR=target/metrica-offline-gateway-0.1.0-SNAPSHOT.jar
-
-need() { command -v "$1" >/dev/null || { echo "installing $2"; apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
-need wrk wrk
-need psql postgresql-client
-need curl curl
-make -s build
-
-for port in "$PORT" "$MGMT_PORT"; do
-  if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is in use: set BENCH_PORT/BENCH_MANAGEMENT_PORT"; exit 1; fi
-done
-work=$(mktemp -d)
-mkdir -p bench/results
+# shellcheck source=bench/common.sh
+. bench/common.sh
 result=bench/results/$(date -u +%Y%m%dT%H%M%SZ).txt
-log=$work/gateway.log
-DATA_DIR=$work/data ADMIN_TOKEN=$TOKEN CAMEL_SERVER_PORT=$PORT CAMEL_MANAGEMENT_PORT=$MGMT_PORT \
-  java ${JAVA_OPTS:--Xmx384m} -jar "$JAR" >"$log" 2>&1 &
-gateway=$!
-trap 'kill $gateway 2>/dev/null; wait $gateway 2>/dev/null; rm -rf "$work"' EXIT
-
-# Ready means our process logged its start (not some other process on the port) and readiness is UP.
-for _ in $(seq 1 120); do
-  kill -0 $gateway 2>/dev/null || { cat "$log"; exit 1; }
-  grep -q 'metrica-offline-gateway) started' "$log" && curl -sf "http://127.0.0.1:$MGMT_PORT/observe/health/ready" >/dev/null && break
-  sleep 0.5
-done
-pg_port=$(grep -o 'Embedded PostgreSQL started on port [0-9]*' "$log" | awk '{print $NF}')
-[ -n "$pg_port" ] || { echo "the gateway did not start:"; cat "$log"; exit 1; }
-
-webhook=$(curl -sf -X POST "http://127.0.0.1:$PORT/api/webhooks" -H "Authorization: Bearer $TOKEN" \
-  -H 'Content-Type: application/json' -d '{"name":"bench","counter_id":1}')
-id=$(sed -E 's/.*"id":"([^"]+)".*/\1/' <<<"$webhook")
-secret=$(sed -E 's/.*"secret":"([^"]+)".*/\1/' <<<"$webhook")
-url="http://127.0.0.1:$PORT/webhooks/$id/conversions"
 # Rows of one scenario: its RUN_ID is the prefix of every external_id it sends.
-stored() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -Atc "SELECT count(*) FROM webhook_conversions WHERE webhook_id = '$id' AND external_id LIKE '$1-%'"; }
+stored() { sql "SELECT count(*) FROM webhook_conversions WHERE webhook_id = '$id' AND external_id LIKE '$1-%'"; }
 
 {
   echo "# $(date -u +%FT%TZ) on $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB; wrk $WRK_THREADS threads, $DURATION per scenario"
@@ -87,4 +55,5 @@ run single-16 1 16
 run single-64 1 64
 run batch100-16 100 16
 run batch100-64 100 64
+echo "gateway_peak_rss_mb=$(peak_rss_mb)" | tee -a "$result"
 echo "results in $result"

@@ -25,7 +25,7 @@ public final class MetricaSandbox implements AutoCloseable {
     private final SandboxSwitches switches;
     private final InjectedFailures failures = new InjectedFailures();
     private final Quotas quotas;
-    private final ReceivedTraffic traffic = new ReceivedTraffic();
+    private final ReceivedTraffic traffic;
     private final Lifecycle lifecycle;
     private final SandboxServer server;
     private volatile int port;
@@ -36,7 +36,8 @@ public final class MetricaSandbox implements AutoCloseable {
         clock = builder.clock;
         switches = new SandboxSwitches(builder.delays);
         quotas = new Quotas(clock, switches);
-        UploadingStore store = new UploadingStore();
+        traffic = new ReceivedTraffic(builder.retainedUploads);
+        UploadingStore store = new UploadingStore(builder.retainedUploads);
         lifecycle = new Lifecycle(store, new Linker(seed, switches), switches, clock);
         UploadHandler uploads = new UploadHandler(new FileChecker(switches), store, lifecycle, traffic, switches,
                 clock);
@@ -141,8 +142,18 @@ public final class MetricaSandbox implements AutoCloseable {
         private int port;
         private Clock clock = Clock.systemUTC();
         private ProcessingDelays delays = ProcessingDelays.QUICK;
+        private int retainedUploads = Integer.MAX_VALUE;
 
         private Builder() {
+        }
+
+        /**
+         * Keep only the newest uploads (and their records): a long-running local sandbox must not grow without end.
+         * Tests keep everything (the default); older uploads are then unknown to the read endpoints (404).
+         */
+        public Builder retainUploads(int value) {
+            retainedUploads = value;
+            return this;
         }
 
         public Builder host(String value) {

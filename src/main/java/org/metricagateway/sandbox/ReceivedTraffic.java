@@ -16,6 +16,13 @@ import java.util.stream.Collectors;
 public final class ReceivedTraffic {
     private final List<RequestRecord> requests = new ArrayList<>();
     private final List<ReceivedUpload> uploads = new ArrayList<>();
+    /** Requests kept per retained upload: a long-running sandbox forgets its oldest records. */
+    private static final int REQUESTS_PER_UPLOAD = 100;
+    private final int retainedUploads;
+
+    ReceivedTraffic(int retainedUploads) {
+        this.retainedUploads = retainedUploads;
+    }
     private int inFlight;
     private int held;
 
@@ -96,11 +103,17 @@ public final class ReceivedTraffic {
     synchronized void answered(RequestRecord request) {
         inFlight--;
         requests.add(request);
+        if (retainedUploads < Integer.MAX_VALUE && requests.size() > retainedUploads * REQUESTS_PER_UPLOAD) {
+            requests.subList(0, requests.size() - retainedUploads * REQUESTS_PER_UPLOAD).clear();
+        }
         notifyAll();
     }
 
     synchronized void accepted(ReceivedUpload upload) {
         uploads.add(upload);
+        if (uploads.size() > retainedUploads) {
+            uploads.subList(0, uploads.size() - retainedUploads).clear();
+        }
         notifyAll();
     }
 

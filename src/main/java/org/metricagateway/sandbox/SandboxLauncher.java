@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /** Starts the sandbox for {@code make run}: permissive seed, real clock, the configured address and delays. */
 public final class SandboxLauncher {
+    /** A local run's batches are processed within seconds; the sandbox needs to remember only the recent ones. */
+    static final int LOCAL_RUN_RETAINED_UPLOADS = 100;
     private static final Logger LOG = LoggerFactory.getLogger(SandboxLauncher.class);
 
     private SandboxLauncher() {
@@ -22,6 +24,7 @@ public final class SandboxLauncher {
                 .host(settings.metricaSandboxHost())
                 .port(settings.metricaSandboxPort())
                 .clock(Clock.systemUTC())
+                .retainUploads(LOCAL_RUN_RETAINED_UPLOADS)
                 .processingDelays(new ProcessingDelays(settings.metricaSandboxExportedDelay(),
                         settings.metricaSandboxMatchedDelay(), settings.metricaSandboxProcessedDelay()))
                 .build();

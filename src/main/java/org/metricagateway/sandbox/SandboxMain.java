@@ -20,7 +20,7 @@ public final class SandboxMain {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_PORT;
         String token = System.getenv().getOrDefault("METRICA_SANDBOX_TOKEN", DEFAULT_TOKEN);
         MetricaSandbox sandbox = MetricaSandbox.builder().port(port).clock(Clock.systemUTC())
-                .processingDelays(ProcessingDelays.QUICK).build();
+                .processingDelays(ProcessingDelays.QUICK).retainUploads(SandboxLauncher.LOCAL_RUN_RETAINED_UPLOADS).build();
         sandbox.seed().permissive(token);
         sandbox.start();
         Runtime.getRuntime().addShutdownHook(new Thread(sandbox::stop));

@@ -19,11 +19,19 @@ final class UploadingStore {
      */
     private final AtomicLong nextId = new AtomicLong(FIRST_ID + System.currentTimeMillis() * 1000);
     private final NavigableMap<Long, StoredUploading> uploads = new TreeMap<>();
+    private final int retained;
+
+    UploadingStore(int retained) {
+        this.retained = retained;
+    }
 
     synchronized StoredUploading add(long counterId, Instant createTime, UploadParameters parameters,
                                      CheckedFile file) {
         StoredUploading upload = new StoredUploading(nextId.getAndIncrement(), counterId, createTime, parameters, file);
         uploads.put(upload.id(), upload);
+        while (uploads.size() > retained) {
+            uploads.pollFirstEntry();
+        }
         return upload;
     }
 
