@@ -12,6 +12,7 @@ import java.util.Map;
  * to a file the test can read.
  */
 public final class GatewayProcess implements AutoCloseable {
+    private static final long STOP_TIMEOUT_SECONDS = 40;
     private final Process process;
     private final Path log;
     private final int port;
@@ -72,9 +73,18 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
+    /** A graceful stop (SIGTERM), so that the embedded PostgreSQL stops too; SIGKILL if it takes too long. */
     @Override
     public void close() {
-        process.destroyForcibly();
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
     }
 
     private static int freePort() throws IOException {
