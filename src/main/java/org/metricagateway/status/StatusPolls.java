@@ -1,8 +1,6 @@
 package org.metricagateway.status;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,6 +14,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.metricagateway.database.Jdbc;
 import org.metricagateway.metrica.MetricaRequests;
 import org.metricagateway.metrica.MetricaUploading;
 import org.slf4j.Logger;
@@ -121,12 +120,6 @@ public final class StatusPolls {
     }
 
     private void update(String sql, Object... parameters) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        }
+        Jdbc.update(dataSource, sql, parameters);
     }
 }
