@@ -7,13 +7,19 @@ public final class GatewayMain {
     private GatewayMain() {
     }
 
+    /** The gateway embedded in another program (the tests): a failed start throws. */
     public static Main create() {
+        return create(false);
+    }
+
+    private static Main create(boolean exitOnFailure) {
         Main main = new Main();
         main.configure().addConfiguration(GatewayConfiguration.class);
+        main.addMainListener(new ServerBindCheck(exitOnFailure));
         return main;
     }
 
     public static void main(String[] args) throws Exception {
-        System.exit(create().run(args));
+        System.exit(create(true).run(args));
     }
 }

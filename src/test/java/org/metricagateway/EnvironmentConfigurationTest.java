@@ -47,4 +47,21 @@ class EnvironmentConfigurationTest {
             assertThat(gateway.output()).contains("Apache Camel 4.18.0 (metrica-offline-gateway) shutdown");
         }
     }
+
+    @Test
+    void aGatewayWhosePortIsTakenByAnotherProcessDoesNotRun() throws Exception {
+        // This JVM holds the port: for the gateway process it is another process's.
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(org.metricagateway.support.Ports.free(), 50,
+                java.net.InetAddress.getByName("0.0.0.0"))) {
+            GatewayProcess gateway = GatewayProcess.launch(Map.of(
+                    "DATABASE_URL", TestGateway.get().jdbcUrl(),
+                    "ADMIN_TOKEN", "token-from-the-environment",
+                    "CAMEL_SERVER_PORT", Integer.toString(taken.getLocalPort())));
+            try (gateway) {
+                assertThat(gateway.process().waitFor(60, TimeUnit.SECONDS)).as("the gateway exits").isTrue();
+                assertThat(gateway.process().exitValue()).isEqualTo(3);
+                assertThat(gateway.output()).contains("could not listen on port " + taken.getLocalPort());
+            }
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package org.metricagateway.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,8 +25,15 @@ public final class GatewayProcess implements AutoCloseable {
     }
 
     public static GatewayProcess start(Map<String, String> environment) throws IOException {
-        int port = freePort();
-        int managementPort = freePort();
+        GatewayProcess gateway = launch(environment);
+        gateway.awaitReady();
+        return gateway;
+    }
+
+    /** Started, not waited for. */
+    public static GatewayProcess launch(Map<String, String> environment) throws IOException {
+        int port = Ports.free();
+        int managementPort = Ports.free();
         Path log = Files.createTempFile(Path.of("target"), "gateway-process-", ".log");
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -39,18 +45,20 @@ public final class GatewayProcess implements AutoCloseable {
         builder.environment().put("CAMEL_MANAGEMENT_PORT", Integer.toString(managementPort));
         builder.environment().put("METRICA_SANDBOX_PORT", "0");
         builder.environment().putAll(environment);
-        GatewayProcess gateway = new GatewayProcess(builder.start(), log, port, managementPort);
+        return new GatewayProcess(builder.start(), log, port, managementPort);
+    }
+
+    private void awaitReady() {
         Deadline.within(Duration.ofSeconds(60)).until(() -> {
-            if (!gateway.process.isAlive()) {
-                throw new AssertionError("The gateway exited:\n" + gateway.output());
+            if (!process.isAlive()) {
+                throw new AssertionError("The gateway exited:\n" + output());
             }
             try {
-                return Http.send(Http.request(gateway.managementUrl() + "/observe/health/ready")).status() == 200;
+                return Http.send(Http.request(managementUrl() + "/observe/health/ready")).status() == 200;
             } catch (AssertionError notYetListening) {
                 return false;
             }
         });
-        return gateway;
     }
 
     public String baseUrl() {
@@ -87,9 +95,4 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

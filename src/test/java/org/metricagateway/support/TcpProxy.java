@@ -21,9 +21,7 @@ public final class TcpProxy implements AutoCloseable {
 
     public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            this.port = probe.getLocalPort();
-        }
+        this.port = Ports.free();
         open();
     }
 

@@ -1,7 +1,6 @@
 package org.metricagateway.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -45,8 +44,8 @@ public final class TestGateway {
     /** A gateway of its own, with extra settings; the caller stops it. */
     public static TestGateway start(Map<String, String> overrides) {
         try {
-            int port = freePort();
-            int managementPort = freePort();
+            int port = Ports.free();
+            int managementPort = Ports.free();
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put("camel.server.port", Integer.toString(port));
             properties.put("camel.management.port", Integer.toString(managementPort));
@@ -107,9 +106,4 @@ public final class TestGateway {
         return dataSource().getConnection();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
