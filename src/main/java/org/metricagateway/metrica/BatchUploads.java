@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.metricagateway.database.Jdbc;
@@ -30,6 +31,7 @@ public final class BatchUploads {
     public static final String ATTEMPTS_PROPERTY = "uploadAttempts";
     /** Set when an attempt has sent the file. */
     private static final String SENT_PROPERTY = "uploadSent";
+    private static final String SENT_AT_PROPERTY = "uploadSentAt";
     private static final Logger LOG = LoggerFactory.getLogger(BatchUploads.class);
 
     private static final String CLAIM = """
@@ -129,6 +131,7 @@ public final class BatchUploads {
     /** Right before the file is sent: from here on, the outcome of the attempt may be unknown. */
     public void sending(Exchange exchange) {
         exchange.setProperty(SENT_PROPERTY, true);
+        exchange.setProperty(SENT_AT_PROPERTY, System.nanoTime());
     }
 
     /** After listing Metrica's uploads: adopts the one carrying this batch's comment, if there is one. */
@@ -151,6 +154,11 @@ public final class BatchUploads {
     public void uploaded(Exchange exchange, @ExchangeProperty(UploadBatch.PROPERTY) UploadBatch batch)
             throws IOException, SQLException {
         MetricaUploading uploading = MetricaUploading.fromAnswer(exchange.getMessage().getBody(String.class));
+        Long sentAt = exchange.getProperty(SENT_AT_PROPERTY, Long.class);
+        if (sentAt != null) {
+            Timer.builder("gateway.upload.duration").description("Time from sending a batch to Metrica's answer")
+                    .register(meters).record(Duration.ofNanos(System.nanoTime() - sentAt));
+        }
         record(batch, uploading);
         LOG.info("Batch {} uploaded to counter {} as upload {} ({} of {} rows accepted)", batch.id(),
                 batch.counterId(), uploading.id(), uploading.lineQuantity(), uploading.sourceQuantity());

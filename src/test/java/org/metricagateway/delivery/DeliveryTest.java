@@ -110,6 +110,31 @@ class DeliveryTest {
     }
 
     @Test
+    void aParallelQuota429IsRetriedUntilTheUploadSucceeds() {
+        rig.counter(310, "10001");
+        rig.counter(311, "11001");
+        // Metrica allows this login one request at a time; two batches are uploaded together, slowly.
+        rig.sandbox().quotas().limits(QuotaLimits.DOCUMENTED.withParallelPerLogin(1));
+        rig.sandbox().failures().always(Endpoint.UPLOAD, Failure.slow(Duration.ofSeconds(1)));
+        CreatedWebhook first = rig.webhook(310);
+        CreatedWebhook second = rig.webhook(311);
+        long a = org.metricagateway.support.Ingest.post(first, List.of(Map.of("client_id", "10001",
+                "date_time", Instant.now().minusSeconds(60).getEpochSecond()))).json().get("ids").get(0).asLong();
+        long b = org.metricagateway.support.Ingest.post(second, List.of(Map.of("client_id", "11001",
+                "date_time", Instant.now().minusSeconds(60).getEpochSecond()))).json().get("ids").get(0).asLong();
+        rig.flush();
+        for (long conversion : List.of(a, b)) {
+            long batchId = (Long) rig.batchOf(conversion).get("id");
+            rig.awaitBatch(batchId, LIMIT, batch -> batch.get("metrica_upload_id") != null);
+        }
+        assertThat(rig.sandbox().received().count(Endpoint.UPLOAD, "quota_parallel_requests"))
+                .as("a 429 was answered and retried").isGreaterThanOrEqualTo(1);
+        assertThat(rig.sandbox().received().uploads(310)).hasSize(1);
+        assertThat(rig.sandbox().received().uploads(311)).hasSize(1);
+        assertThat(metrics()).containsPattern("gateway_upload_duration_seconds_count [1-9]");
+    }
+
+    @Test
     void anUploadStoredBeforeATimeoutIsAdoptedNotSentAgain() {
         rig.counter(304, "4001");
         rig.sandbox().failures().next(Endpoint.UPLOAD, Failure.storeThenTimeout());
@@ -191,7 +216,7 @@ class DeliveryTest {
         assertThat(waiting.get("last_error_type")).isEqualTo("quota_requests_by_counter_id");
         Instant midnight = LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         assertThat(((java.sql.Timestamp) waiting.get("next_attempt_at")).toInstant()).isEqualTo(midnight);
-        assertThat(rig.sandbox().received().count(Endpoint.UPLOAD, 429)).isEqualTo(1);
+        assertThat(rig.sandbox().received().count(Endpoint.UPLOAD, "quota_requests_by_counter_id")).isEqualTo(1);
     }
 
     @Test
