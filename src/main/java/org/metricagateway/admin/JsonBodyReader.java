@@ -1,13 +1,13 @@
 package org.metricagateway.admin;
 
 import java.io.IOException;
-import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import org.apache.camel.Exchange;
 import org.metricagateway.web.ApiException;
 import org.metricagateway.web.Json;
+import org.metricagateway.web.JsonBodies;
 
 /**
  * Reads an admin request body into its model: 415 unless the Content-Type is JSON, 400 {@code malformed_json} when
@@ -23,22 +23,10 @@ public final class JsonBodyReader<T> {
     }
 
     public T read(Exchange exchange) throws IOException {
-        requireJson(exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class));
-        byte[] body = exchange.getMessage().getBody(byte[].class);
-        JsonNode root = body == null ? null : Json.MAPPER.readTree(body);
-        if (root == null || root.isMissingNode()) {
-            throw new ApiException(400, "malformed_json", "The body is empty");
-        }
+        JsonNode root = JsonBodies.read(exchange);
         if (!root.isObject()) {
             throw new ApiException(422, "invalid_body", "The body must be a JSON object");
         }
         return reader.readValue(root);
-    }
-
-    private static void requireJson(String contentType) {
-        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        if (!mediaType.equals("application/json")) {
-            throw new ApiException(415, "unsupported_media_type", "Content-Type must be application/json");
-        }
     }
 }

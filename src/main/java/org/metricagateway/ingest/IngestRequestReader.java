@@ -3,7 +3,6 @@ package org.metricagateway.ingest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import org.apache.camel.Exchange;
 import org.metricagateway.web.ApiException;
 import org.metricagateway.web.Json;
+import org.metricagateway.web.JsonBodies;
 import org.metricagateway.webhooks.Webhook;
 
 /**
@@ -28,13 +28,7 @@ public final class IngestRequestReader {
     }
 
     public ConversionBatch read(Exchange exchange) throws IOException {
-        requireJson(exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class));
-        byte[] body = exchange.getMessage().getBody(byte[].class);
-        if (body == null || body.length == 0) {
-            throw new ApiException(400, "malformed_json", "The body is empty");
-        }
-        JsonNode root = Json.MAPPER.readTree(body);
-        JsonNode items = listOf(root);
+        JsonNode items = listOf(JsonBodies.read(exchange));
         if (items.isEmpty()) {
             throw new ApiException(422, "no_conversions", "The request holds no conversions");
         }
@@ -83,12 +77,5 @@ public final class IngestRequestReader {
             conversion.setTarget(defaultTarget);
         }
         return conversion;
-    }
-
-    private static void requireJson(String contentType) {
-        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        if (!mediaType.equals("application/json")) {
-            throw new ApiException(415, "unsupported_media_type", "Content-Type must be application/json");
-        }
     }
 }

@@ -1,0 +1,31 @@
+package org.metricagateway.web;
+
+import java.io.IOException;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.Exchange;
+
+/**
+ * The first steps of reading any JSON request, the same for ingest and the admin API: 415 unless the Content-Type
+ * is application/json (parameters such as charset allowed), 400 {@code malformed_json} when the body is empty or
+ * not JSON.
+ */
+public final class JsonBodies {
+    private JsonBodies() {
+    }
+
+    public static JsonNode read(Exchange exchange) throws IOException {
+        String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
+        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json")) {
+            throw new ApiException(415, "unsupported_media_type", "Content-Type must be application/json");
+        }
+        byte[] body = exchange.getMessage().getBody(byte[].class);
+        JsonNode root = body == null || body.length == 0 ? null : Json.MAPPER.readTree(body);
+        if (root == null || root.isMissingNode()) {
+            throw new ApiException(400, "malformed_json", "The body is empty");
+        }
+        return root;
+    }
+}
