@@ -35,11 +35,13 @@ public final class WebhookAuthenticator {
     }
 
     public void authenticate(Exchange exchange) throws SQLException {
-        Webhook webhook = parseId(exchange.getMessage().getHeader("webhookId", String.class))
-                .flatMap(this::find)
-                .filter(Webhook::active)
-                .orElseThrow(() -> refuse("unknown_webhook",
-                        new ApiException(404, "webhook_not_found", "No active webhook with this id")));
+        Optional<UUID> id = parseId(exchange.getMessage().getHeader("webhookId", String.class));
+        Optional<Webhook> found = id.isEmpty() ? Optional.empty() : webhooks.find(id.get());
+        if (found.isEmpty() || !found.get().active()) {
+            throw refuse("unknown_webhook",
+                    new ApiException(404, "webhook_not_found", "No active webhook with this id"));
+        }
+        Webhook webhook = found.get();
         if (!webhook.allowedIps().isEmpty()) {
             Optional<InetAddress> client = addresses.resolve(peerAddress(exchange),
                     exchange.getMessage().getHeader("X-Forwarded-For", String.class));
@@ -61,14 +63,6 @@ public final class WebhookAuthenticator {
         exchange.setProperty(WEBHOOK_PROPERTY, webhook);
     }
 
-    private Optional<Webhook> find(UUID id) {
-        try {
-            return webhooks.find(id);
-        } catch (SQLException e) {
-            throw new DatabaseFailure(e);
-        }
-    }
-
     private ApiException refuse(String reason, ApiException error) {
         metrics.authFailure(reason);
         return error;
@@ -85,12 +79,5 @@ public final class WebhookAuthenticator {
     private static String peerAddress(Exchange exchange) {
         Object remote = exchange.getMessage().getHeader(VertxPlatformHttpConstants.REMOTE_ADDRESS);
         return remote instanceof SocketAddress socket ? socket.hostAddress() : null;
-    }
-
-    /** Carries a database error out of a lambda; the error responder looks through it to the SQLException. */
-    static final class DatabaseFailure extends RuntimeException {
-        DatabaseFailure(SQLException cause) {
-            super(cause);
-        }
     }
 }

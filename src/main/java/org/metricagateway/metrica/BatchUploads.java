@@ -42,8 +42,7 @@ public final class BatchUploads {
                AND (status = 'open' OR (status = 'uploading' AND lease_until < now()))
                AND (next_attempt_at IS NULL OR next_attempt_at <= now())
                AND NOT EXISTS (SELECT 1 FROM metrica_counter_pauses p WHERE p.counter_id = b.counter_id)
-            RETURNING id, counter_id, identifier_columns, upload_comment, first_attempt_at, last_error_type,
-                      attempts > 0 AS resumed""";
+            RETURNING id, counter_id, identifier_columns, upload_comment, first_attempt_at, attempts > 0 AS resumed""";
     private static final String ATTEMPT = """
             UPDATE webhook_batches SET attempts = attempts + 1, lease_until = now() + make_interval(secs => ?)
              WHERE id = ? AND status = 'uploading'""";
@@ -100,8 +99,7 @@ public final class BatchUploads {
                 }
                 exchange.setProperty(UploadBatch.PROPERTY, new UploadBatch(rs.getLong("id"), rs.getLong("counter_id"),
                         rs.getString("identifier_columns"), rs.getString("upload_comment"),
-                        rs.getTimestamp("first_attempt_at").toInstant(), rs.getBoolean("resumed"),
-                        rs.getString("last_error_type")));
+                        rs.getTimestamp("first_attempt_at").toInstant(), rs.getBoolean("resumed")));
                 return true;
             }
         }

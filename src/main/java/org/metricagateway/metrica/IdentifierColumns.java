@@ -3,25 +3,34 @@ package org.metricagateway.metrica;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The identifier columns a conversion fills (ClientId, UserId, Yclid, PurchaseId, in that order). Batches group
  * conversions with the same set, so that a CSV header never gives a column a meaning some rows do not share.
  */
 public enum IdentifierColumns {
-    CLIENT_ID("ClientId"),
-    USER_ID("UserId"),
-    YCLID("Yclid"),
-    PURCHASE_ID("PurchaseId");
+    CLIENT_ID("ClientId", "CLIENT_ID"),
+    USER_ID("UserId", "USER_ID"),
+    YCLID("Yclid", "YCLID"),
+    /** Metrica documents no client_id_type value for PurchaseId. */
+    PURCHASE_ID("PurchaseId", null);
 
     private final String header;
+    private final String clientIdType;
 
-    IdentifierColumns(String header) {
+    IdentifierColumns(String header, String clientIdType) {
         this.header = header;
+        this.clientIdType = clientIdType;
     }
 
     public String header() {
         return header;
+    }
+
+    /** The upload's client_id_type parameter when a file has only this column (section 8 of the API reference). */
+    public Optional<String> clientIdType() {
+        return Optional.ofNullable(clientIdType);
     }
 
     /** The set as stored in webhook_batches.identifier_columns, e.g. "ClientId,Yclid". */

@@ -33,8 +33,8 @@ public record MetricaError(int httpStatus, String errorType, String message, Kin
 
     public static MetricaError classify(Throwable failure) {
         Throwable cause = rootOf(failure);
-        if (failure instanceof MetricaUnavailable unavailable || cause instanceof MetricaUnavailable) {
-            MetricaUnavailable u = failure instanceof MetricaUnavailable m ? m : (MetricaUnavailable) cause;
+        MetricaUnavailable u = find(failure, MetricaUnavailable.class);
+        if (u != null) {
             return new MetricaError(0, u.dailyBudgetSpent() ? "daily_budget_spent" : "busy", u.getMessage(),
                     u.dailyBudgetSpent() ? Kind.DAILY_QUOTA : Kind.NOT_SENT);
         }

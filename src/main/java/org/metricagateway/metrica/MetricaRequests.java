@@ -40,7 +40,10 @@ public final class MetricaRequests {
         byte[] csv = MetricaCsv.write(columns, rows(batch.id()));
         StringBuilder query = new StringBuilder("type=BASIC&comment=")
                 .append(URLEncoder.encode(batch.comment(), StandardCharsets.UTF_8));
-        clientIdType(columns).ifPresent(type -> query.append("&client_id_type=").append(type));
+        // Sent only when the file has exactly one of ClientId/UserId/Yclid (section 8, legacy-compatible).
+        if (columns.size() == 1) {
+            columns.get(0).clientIdType().ifPresent(type -> query.append("&client_id_type=").append(type));
+        }
         prepare(exchange, batch.counterId(), "POST", "upload", query.toString());
         // The builder would add "charset=ISO-8859-1" to the content type unless it is set explicitly.
         exchange.getMessage().setBody(MultipartEntityBuilder.create()
@@ -72,19 +75,6 @@ public final class MetricaRequests {
         if (query != null) {
             message.setHeader(Exchange.HTTP_QUERY, query);
         }
-    }
-
-    /** Sent only when the file has exactly one of ClientId/UserId/Yclid (section 8, legacy-compatible). */
-    private static java.util.Optional<String> clientIdType(List<IdentifierColumns> columns) {
-        if (columns.size() != 1) {
-            return java.util.Optional.empty();
-        }
-        return switch (columns.get(0)) {
-            case CLIENT_ID -> java.util.Optional.of("CLIENT_ID");
-            case USER_ID -> java.util.Optional.of("USER_ID");
-            case YCLID -> java.util.Optional.of("YCLID");
-            case PURCHASE_ID -> java.util.Optional.empty();
-        };
     }
 
     private List<CsvRow> rows(long batchId) throws SQLException {

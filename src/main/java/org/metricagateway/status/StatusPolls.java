@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.metricagateway.database.Jdbc;
+import org.metricagateway.metrica.MetricaError;
 import org.metricagateway.metrica.MetricaRequests;
 import org.metricagateway.metrica.MetricaUploading;
 import org.slf4j.Logger;
@@ -100,7 +101,7 @@ public final class StatusPolls {
     public void failed(Exchange exchange, @ExchangeProperty(BATCH_PROPERTY) Map<String, Object> batch)
             throws SQLException {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        var error = org.metricagateway.metrica.MetricaError.classify(failure);
+        MetricaError error = MetricaError.classify(failure);
         LOG.warn("Batch {}: status poll failed ({}); next poll on schedule", batch.get("id"), error.errorType());
         notFinal(batch, null, error.errorType(), error.message());
     }

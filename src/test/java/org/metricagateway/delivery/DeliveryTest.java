@@ -2,10 +2,12 @@ package org.metricagateway.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +23,7 @@ import org.metricagateway.sandbox.ReceivedUpload;
 import org.metricagateway.support.Deadline;
 import org.metricagateway.support.DeliveryRig;
 import org.metricagateway.support.Http;
+import org.metricagateway.support.Ingest;
 import org.metricagateway.support.Webhooks.CreatedWebhook;
 
 /** Conversions reach the sandbox by themselves: batches, uploads, retries, adoption, polling, failures. */
@@ -118,9 +121,9 @@ class DeliveryTest {
         rig.sandbox().failures().always(Endpoint.UPLOAD, Failure.slow(Duration.ofSeconds(1)));
         CreatedWebhook first = rig.webhook(310);
         CreatedWebhook second = rig.webhook(311);
-        long a = org.metricagateway.support.Ingest.post(first, List.of(Map.of("client_id", "10001",
+        long a = Ingest.post(first, List.of(Map.of("client_id", "10001",
                 "date_time", Instant.now().minusSeconds(60).getEpochSecond()))).json().get("ids").get(0).asLong();
-        long b = org.metricagateway.support.Ingest.post(second, List.of(Map.of("client_id", "11001",
+        long b = Ingest.post(second, List.of(Map.of("client_id", "11001",
                 "date_time", Instant.now().minusSeconds(60).getEpochSecond()))).json().get("ids").get(0).asLong();
         rig.flush();
         for (long conversion : List.of(a, b)) {
@@ -152,9 +155,9 @@ class DeliveryTest {
         rig.sandbox().switches().rejectUploadsWithoutValidRows(true);
         // Within the gateway's clock skew, but in Metrica's future: Metrica drops the row, so the file has none.
         CreatedWebhook webhook = rig.webhook(305);
-        Map<String, Object> conversion = new java.util.LinkedHashMap<>(Map.of("client_id", "5001",
+        Map<String, Object> conversion = new LinkedHashMap<>(Map.of("client_id", "5001",
                 "date_time", Instant.now().plusSeconds(120).getEpochSecond()));
-        long id = org.metricagateway.support.Ingest.post(webhook, conversion).json().get("ids").get(0).asLong();
+        long id = Ingest.post(webhook, conversion).json().get("ids").get(0).asLong();
         rig.flush();
         long batchId = (Long) rig.batchOf(id).get("id");
         Map<String, Object> batch = rig.awaitBatch(batchId, LIMIT, b -> "failed".equals(b.get("status")));
@@ -215,7 +218,7 @@ class DeliveryTest {
         assertThat(waiting.get("status")).isEqualTo("open");
         assertThat(waiting.get("last_error_type")).isEqualTo("quota_requests_by_counter_id");
         Instant midnight = LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        assertThat(((java.sql.Timestamp) waiting.get("next_attempt_at")).toInstant()).isEqualTo(midnight);
+        assertThat(((Timestamp) waiting.get("next_attempt_at")).toInstant()).isEqualTo(midnight);
         assertThat(rig.sandbox().received().count(Endpoint.UPLOAD, "quota_requests_by_counter_id")).isEqualTo(1);
     }
 

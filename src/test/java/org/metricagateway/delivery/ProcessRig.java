@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.metricagateway.sandbox.MetricaSandbox;
 import org.metricagateway.sandbox.ProcessingDelays;
-import org.metricagateway.sandbox.ReceivedUpload;
 import org.metricagateway.sandbox.Scope;
 import org.metricagateway.support.DeliveryRig;
 import org.metricagateway.support.GatewayProcess;
@@ -90,6 +89,6 @@ final class ProcessRig {
     }
 
     long receivedUploads(long counterId) {
-        return sandbox.received().uploads(counterId).stream().map(ReceivedUpload::uploadingId).count();
+        return sandbox.received().uploads(counterId).size();
     }
 }
