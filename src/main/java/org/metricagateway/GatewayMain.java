@@ -12,10 +12,11 @@ public final class GatewayMain {
         return create(false);
     }
 
-    private static Main create(boolean exitOnFailure) {
+    private static Main create(boolean asProgram) {
         Main main = new Main();
         main.configure().addConfiguration(GatewayConfiguration.class);
-        main.addMainListener(new ServerBindCheck(exitOnFailure));
+        main.addMainListener(new ServerBindCheck(asProgram));
+        main.addMainListener(new GracefulShutdown(asProgram));
         return main;
     }
 

@@ -6,15 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
@@ -85,21 +82,8 @@ final class ServerBindCheck extends MainListenerSupport {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        HealthCheckRegistry.get(context).register(new AbstractHealthCheck("gateway", "http-servers") {
-            @Override
-            public boolean isLiveness() {
-                return false;
-            }
-
-            @Override
-            protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-                if (verified) {
-                    builder.up();
-                } else {
-                    builder.message("the HTTP servers are not verified to listen yet").down();
-                }
-            }
-        });
+        HealthCheckRegistry.get(context).register(new ReadinessCondition("http-servers", () -> verified,
+                "the HTTP servers are not verified to listen yet"));
     }
 
     private static Set<String> ownSocketInodes() {

@@ -23,7 +23,8 @@ class EnvironmentConfigurationTest {
 
     @Test
     void portsDatabaseAndAdminTokenComeFromTheEnvironment() throws Exception {
-        Path dataDir = Files.createTempDirectory(Path.of("target"), "env-data-");
+        // Not created in advance: with an external database the gateway keeps nothing on its disk (a pod's disk).
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "env-").resolve("data");
         try (GatewayProcess gateway = GatewayProcess.start(Map.of(
                 "DATABASE_URL", TestGateway.get().jdbcUrl(),
                 "ADMIN_TOKEN", "token-from-the-environment",
@@ -45,6 +46,22 @@ class EnvironmentConfigurationTest {
             gateway.process().destroy();
             assertThat(gateway.process().waitFor(Duration.ofSeconds(30).toSeconds(), TimeUnit.SECONDS)).isTrue();
             assertThat(gateway.output()).contains("Apache Camel 4.18.0 (metrica-offline-gateway) shutdown");
+            assertThat(dataDir).as("nothing written to DATA_DIR").doesNotExist();
+        }
+    }
+
+    @Test
+    void anExternalDatabaseWithoutAdminTokenStopsTheStartAndWritesNothing() throws Exception {
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "env-").resolve("data");
+        GatewayProcess gateway = GatewayProcess.launch(Map.of(
+                "DATABASE_URL", TestGateway.get().jdbcUrl(),
+                "DATA_DIR", dataDir.toString()));
+        try (gateway) {
+            assertThat(gateway.process().waitFor(60, TimeUnit.SECONDS)).as("the gateway exits").isTrue();
+            assertThat(gateway.process().exitValue()).isNotZero();
+            assertThat(gateway.output())
+                    .contains("ADMIN_TOKEN must be set when an external database (DATABASE_URL) is used");
+            assertThat(dataDir).as("no generated token hash on the pod's disk").doesNotExist();
         }
     }
 

@@ -53,7 +53,8 @@ public record GatewaySettings(
         String metricaSandboxToken,
         Duration metricaSandboxExportedDelay,
         Duration metricaSandboxMatchedDelay,
-        Duration metricaSandboxProcessedDelay) {
+        Duration metricaSandboxProcessedDelay,
+        Duration shutdownDrainDelay) {
 
     public GatewaySettings {
         if (uploadLease.compareTo(uploadMaxBackoff.multipliedBy(2).plus(metricaSlotWait)) <= 0) {
@@ -109,7 +110,8 @@ public record GatewaySettings(
                 p.required("metrica.sandbox.token"),
                 Duration.ofSeconds(p.nonNegativeInt("metrica.sandbox.exported-delay-seconds")),
                 Duration.ofSeconds(p.nonNegativeInt("metrica.sandbox.matched-delay-seconds")),
-                Duration.ofSeconds(p.nonNegativeInt("metrica.sandbox.processed-delay-seconds")));
+                Duration.ofSeconds(p.nonNegativeInt("metrica.sandbox.processed-delay-seconds")),
+                Duration.ofMillis(p.nonNegativeInt("shutdown.drain-delay-ms")));
     }
 
     public boolean usesEmbeddedDatabase() {

@@ -44,6 +44,8 @@ public final class GatewayProcess implements AutoCloseable {
         builder.environment().put("CAMEL_SERVER_PORT", Integer.toString(port));
         builder.environment().put("CAMEL_MANAGEMENT_PORT", Integer.toString(managementPort));
         builder.environment().put("METRICA_SANDBOX_PORT", "0");
+        // Tests stop gateways often; the ones about stopping set a drain delay of their own.
+        builder.environment().put("SHUTDOWN_DRAIN_DELAY_MS", "0");
         builder.environment().putAll(environment);
         return new GatewayProcess(builder.start(), log, port, managementPort);
     }

@@ -32,8 +32,16 @@ public final class Sql {
 
     /** The same, on the database of another gateway. */
     public static List<Map<String, Object>> rows(TestGateway gateway, String sql, Object... parameters) {
-        try (Connection connection = gateway.connection();
-             PreparedStatement statement = prepare(connection, sql, parameters);
+        try (Connection connection = gateway.connection()) {
+            return rows(connection, sql, parameters);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The same, on any database (a gateway process's, for instance). */
+    public static List<Map<String, Object>> rows(Connection connection, String sql, Object... parameters) {
+        try (PreparedStatement statement = prepare(connection, sql, parameters);
              ResultSet rs = statement.executeQuery()) {
             ResultSetMetaData meta = rs.getMetaData();
             List<Map<String, Object>> rows = new ArrayList<>();
