@@ -55,6 +55,7 @@ import org.metricagateway.status.QuartzClustering;
 import org.metricagateway.status.StatusPolls;
 import org.metricagateway.web.ErrorResponder;
 import org.metricagateway.web.Json;
+import org.metricagateway.webhooks.WebhookActivityGauges;
 import org.metricagateway.webhooks.WebhookDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +82,8 @@ public final class GatewayConfiguration implements CamelConfiguration {
         health.register(new DatabaseHealthCheck(database.dataSource()));
 
         PrometheusMeterRegistry meters = meterRegistry(registry);
+        ReadinessGauge.register(context, meters);
+        database.publishMetrics(meters);
         bindVertx(context, settings);
 
         registry.bind("jsonMapper", Json.MAPPER);
@@ -89,6 +92,7 @@ public final class GatewayConfiguration implements CamelConfiguration {
 
         WebhookDirectory webhooks = new WebhookDirectory(database.dataSource(), settings.webhookCacheTtl(), clock);
         registry.bind("webhookDirectory", webhooks);
+        registry.bind("webhookActivityGauges", new WebhookActivityGauges(meters));
         IngestMetrics ingestMetrics = new IngestMetrics(meters);
         registry.bind("webhookAuthenticator", new WebhookAuthenticator(webhooks,
                 new ClientAddressResolver(settings.trustedProxies()), ingestMetrics, clock));
@@ -150,7 +154,8 @@ public final class GatewayConfiguration implements CamelConfiguration {
                 clock));
         registry.bind("statusPolls", new StatusPolls(dataSource, requests, schedule, clock, meters));
         registry.bind("batchViews", new BatchViews());
-        registry.bind("deliveryGauges", new DeliveryGauges(dataSource, meters));
+        registry.bind("deliveryGauges", new DeliveryGauges(dataSource, meters, tokens.tokenIds(),
+                settings.metricaDailyRequestBudget()));
         QuartzClustering.configure(context, dataSource, settings.statusSchedulerName(),
                 settings.statusClusterCheckinInterval().toMillis());
     }

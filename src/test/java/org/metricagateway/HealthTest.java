@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.metricagateway.support.Http;
+import org.metricagateway.support.Metrics;
 import org.metricagateway.support.TestGateway;
 
 class HealthTest {
@@ -16,6 +17,7 @@ class HealthTest {
         assertThat(live.status()).isEqualTo(200);
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().get("status").asText()).isEqualTo("UP");
+        assertThat(Metrics.value(management, "gateway_ready", "")).contains(1.0);
     }
 
     @Test

@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.metricagateway.config.GatewaySettings;
 import org.slf4j.Logger;
@@ -75,6 +76,11 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** The pool's own metrics (hikaricp_connections_*, tagged pool="gateway") into this registry. */
+    public void publishMetrics(MeterRegistry meters) {
+        dataSource.setMetricRegistry(meters);
     }
 
     @Override

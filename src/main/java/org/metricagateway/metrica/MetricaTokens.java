@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,6 +62,14 @@ public final class MetricaTokens {
 
     public Optional<String> forCounter(long counterId) {
         return Optional.ofNullable(byCounter.get(counterId)).or(() -> fallback);
+    }
+
+    /** The ids of every configured token (per-counter ones and the default), as quotas and metrics name them. */
+    public Set<String> tokenIds() {
+        Set<String> ids = new TreeSet<>();
+        byCounter.values().forEach(token -> ids.add(tokenId(token)));
+        fallback.ifPresent(token -> ids.add(tokenId(token)));
+        return ids;
     }
 
     /** A stable, non-reversible name for a token: what quota bookkeeping and logs use. */

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
@@ -17,7 +19,8 @@ import io.micrometer.core.instrument.Tags;
 
 /**
  * Gauges read from the database, which holds the truth for every replica: batches by status, the age of the
- * oldest conversion not yet uploaded, and the requests each token spent today. Refreshed by a timer route
+ * oldest conversion not yet uploaded, the requests each token spent today (next to its budget), and the paused
+ * counters. Refreshed by a timer route
  * (routes/status-polling.yaml), not on each scrape, so that scrapes never load the database.
  */
 public final class DeliveryGauges {
@@ -30,9 +33,23 @@ public final class DeliveryGauges {
     private final MultiGauge batches;
     private final MultiGauge quota;
     private final AtomicReference<Double> oldestWaitingSeconds = new AtomicReference<>(0.0);
+    private final AtomicLong pausedCounters = new AtomicLong();
 
-    public DeliveryGauges(DataSource dataSource, MeterRegistry meters) {
+    /**
+     * @param tokenIds    every configured Metrica token, by id
+     * @param dailyBudget the daily request budget each of them has (metrica.daily-request-budget)
+     */
+    public DeliveryGauges(DataSource dataSource, MeterRegistry meters, Set<String> tokenIds, int dailyBudget) {
         this.dataSource = dataSource;
+        for (String tokenId : tokenIds) {
+            // Constant while the process runs: tokens and the budget are read at start.
+            Gauge.builder("gateway.metrica.quota.budget", () -> dailyBudget).tag("token", tokenId)
+                    .description("Requests each Metrica token may spend per UTC day, all replicas (the configured"
+                            + " budget)").register(meters);
+        }
+        Gauge.builder("gateway.metrica.counters.paused", pausedCounters, AtomicLong::get)
+                .description("Counters whose uploads are paused after Metrica refused their token, all replicas")
+                .register(meters);
         this.batches = MultiGauge.builder("gateway.batches").description("Batches by status").register(meters);
         this.quota = MultiGauge.builder("gateway.metrica.quota.used")
                 .description("Requests each Metrica token spent today (UTC), all replicas").register(meters);
@@ -58,6 +75,10 @@ public final class DeliveryGauges {
                 }
             }
             quota.register(used, true);
+            try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM metrica_counter_pauses")) {
+                rs.next();
+                pausedCounters.set(rs.getLong(1));
+            }
             try (ResultSet rs = statement.executeQuery(OLDEST_WAITING)) {
                 rs.next();
                 double age = rs.getDouble(1);

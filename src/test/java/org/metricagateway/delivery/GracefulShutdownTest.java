@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.metricagateway.support.Deadline;
 import org.metricagateway.support.GatewayProcess;
 import org.metricagateway.support.Http;
+import org.metricagateway.support.Metrics;
 import org.metricagateway.support.Sql;
 import org.metricagateway.support.Webhooks.CreatedWebhook;
 
@@ -61,6 +62,7 @@ class GracefulShutdownTest {
                 Instant sigterm = Instant.now();
                 stopping.process().destroy();
                 readinessDown = awaitReadinessDown(stopping);
+                assertThat(Metrics.value(stopping.managementUrl(), "gateway_ready", "")).contains(0.0);
                 assertThat(stopping.process().waitFor(20, TimeUnit.SECONDS)).as("exited").isTrue();
                 assertThat(stopping.process().exitValue()).as(stopping.output()).isZero();
                 load.close();
