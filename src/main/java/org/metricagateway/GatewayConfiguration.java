@@ -55,6 +55,7 @@ import org.metricagateway.status.QuartzClustering;
 import org.metricagateway.status.StatusPolls;
 import org.metricagateway.web.ErrorResponder;
 import org.metricagateway.web.Json;
+import org.metricagateway.web.RequestCorrelation;
 import org.metricagateway.webhooks.WebhookActivityGauges;
 import org.metricagateway.webhooks.WebhookDirectory;
 import org.slf4j.Logger;
@@ -88,6 +89,7 @@ public final class GatewayConfiguration implements CamelConfiguration {
 
         registry.bind("jsonMapper", Json.MAPPER);
         registry.bind("errorResponder", new ErrorResponder(meters));
+        registry.bind("requestCorrelation", new RequestCorrelation());
         registry.bind("adminAuthenticator", new AdminAuthenticator(AdminToken.resolve(settings, System.out)));
 
         WebhookDirectory webhooks = new WebhookDirectory(database.dataSource(), settings.webhookCacheTtl(), clock);

@@ -51,6 +51,19 @@ class EnvironmentConfigurationTest {
     }
 
     @Test
+    void anUnknownLogFormatStopsTheStart() throws Exception {
+        GatewayProcess gateway = GatewayProcess.launch(Map.of(
+                "DATABASE_URL", TestGateway.get().jdbcUrl(),
+                "ADMIN_TOKEN", "token-from-the-environment",
+                "LOG_FORMAT", "xml"));
+        try (gateway) {
+            assertThat(gateway.process().waitFor(60, TimeUnit.SECONDS)).as("the gateway exits").isTrue();
+            assertThat(gateway.process().exitValue()).isNotZero();
+            assertThat(gateway.output()).contains("Setting log.format must be one of plain, json, got 'xml'");
+        }
+    }
+
+    @Test
     void anExternalDatabaseWithoutAdminTokenStopsTheStartAndWritesNothing() throws Exception {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "env-").resolve("data");
         GatewayProcess gateway = GatewayProcess.launch(Map.of(

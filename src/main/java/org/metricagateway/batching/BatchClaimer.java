@@ -9,6 +9,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.metricagateway.logging.Correlation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,8 @@ public final class BatchClaimer {
             UPDATE webhook_batches
                SET conversion_count = ?,
                    upload_comment = 'mog-' || (SELECT id FROM gateway_installation) || '-' || id
-             WHERE id = ?""";
+             WHERE id = ?
+            RETURNING upload_comment""";
 
     private final DataSource dataSource;
 
@@ -48,18 +50,37 @@ public final class BatchClaimer {
                     connection.rollback();
                     return null;
                 }
+                String comment;
                 try (PreparedStatement name = connection.prepareStatement(NAME)) {
                     name.setInt(1, claimed);
                     name.setLong(2, batchId);
-                    name.executeUpdate();
+                    try (ResultSet rs = name.executeQuery()) {
+                        rs.next();
+                        comment = rs.getString(1);
+                    }
                 }
                 connection.commit();
-                LOG.info("Batch {} holds {} conversions for counter {} ({})", batchId, claimed, group.counterId(),
-                        group.identifierColumns());
+                logFormed(batchId, comment, claimed, group);
                 return batchId;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
+            }
+        }
+    }
+
+    /**
+     * The batch's comment is its correlation id in every log line about it, on whichever replica uploads it; this
+     * line links it to the correlation ids of the requests its conversions came from.
+     */
+    private static void logFormed(long batchId, String comment, int claimed, ConversionGroup group) {
+        try (var ignored = Correlation.during(comment)) {
+            if (group.requests().count() == 0) {
+                LOG.info("Batch {} holds {} conversions for counter {} ({}), recovered after their group was lost",
+                        batchId, claimed, group.counterId(), group.identifierColumns());
+            } else {
+                LOG.info("Batch {} holds {} conversions for counter {} ({}) from {} requests: {}", batchId, claimed,
+                        group.counterId(), group.identifierColumns(), group.requests().count(), group.requests());
             }
         }
     }

@@ -54,7 +54,8 @@ public record GatewaySettings(
         Duration metricaSandboxExportedDelay,
         Duration metricaSandboxMatchedDelay,
         Duration metricaSandboxProcessedDelay,
-        Duration shutdownDrainDelay) {
+        Duration shutdownDrainDelay,
+        String logFormat) {
 
     public GatewaySettings {
         if (uploadLease.compareTo(uploadMaxBackoff.multipliedBy(2).plus(metricaSlotWait)) <= 0) {
@@ -111,7 +112,9 @@ public record GatewaySettings(
                 Duration.ofSeconds(p.nonNegativeInt("metrica.sandbox.exported-delay-seconds")),
                 Duration.ofSeconds(p.nonNegativeInt("metrica.sandbox.matched-delay-seconds")),
                 Duration.ofSeconds(p.nonNegativeInt("metrica.sandbox.processed-delay-seconds")),
-                Duration.ofMillis(p.nonNegativeInt("shutdown.drain-delay-ms")));
+                Duration.ofMillis(p.nonNegativeInt("shutdown.drain-delay-ms")),
+                // Applied by log4j2.properties; checked here so that a typo stops the start with a clear message.
+                p.oneOf("log.format", "plain", "json"));
     }
 
     public boolean usesEmbeddedDatabase() {

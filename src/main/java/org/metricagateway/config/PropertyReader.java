@@ -22,6 +22,15 @@ final class PropertyReader {
         return optional(key).orElseThrow(() -> new IllegalStateException("Missing setting: " + key));
     }
 
+    String oneOf(String key, String... allowed) {
+        String value = required(key);
+        if (!List.of(allowed).contains(value)) {
+            throw new IllegalStateException("Setting " + key + " must be one of " + String.join(", ", allowed)
+                    + ", got '" + value + "'");
+        }
+        return value;
+    }
+
     int positiveInt(String key) {
         int value = integer(key);
         if (value <= 0) {

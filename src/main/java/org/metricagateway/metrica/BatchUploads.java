@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.Timer;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.metricagateway.database.Jdbc;
+import org.metricagateway.logging.Correlation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,6 +101,8 @@ public final class BatchUploads {
                 exchange.setProperty(UploadBatch.PROPERTY, new UploadBatch(rs.getLong("id"), rs.getLong("counter_id"),
                         rs.getString("identifier_columns"), rs.getString("upload_comment"),
                         rs.getTimestamp("first_attempt_at").toInstant(), rs.getBoolean("resumed")));
+                // Every log line of the run, on this replica or on one that resumes it, names the batch's comment.
+                Correlation.enter(exchange, rs.getString("upload_comment"));
                 return true;
             }
         }
@@ -114,6 +117,7 @@ public final class BatchUploads {
     public boolean startAttempt(Exchange exchange, @ExchangeProperty(UploadBatch.PROPERTY) UploadBatch batch,
                                 @ExchangeProperty(UploadRetryPolicy.LAST_ERROR_PROPERTY) MetricaError lastError)
             throws SQLException {
+        Correlation.resume(exchange);
         exchange.setProperty(ATTEMPTS_PROPERTY, exchange.getProperty(ATTEMPTS_PROPERTY, 0, Integer.class) + 1);
         boolean sentBefore = exchange.getProperty(SENT_PROPERTY, false, Boolean.class);
         exchange.removeProperty(SENT_PROPERTY);

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.camel.Exchange;
+import org.metricagateway.logging.Correlation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,7 @@ public final class UploadRetryPolicy {
     }
 
     public boolean shouldRetry(Exchange exchange) throws SQLException {
+        Correlation.resume(exchange);
         UploadBatch batch = exchange.getProperty(UploadBatch.PROPERTY, UploadBatch.class);
         MetricaError error = MetricaError.classify(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         exchange.setProperty(LAST_ERROR_PROPERTY, error);

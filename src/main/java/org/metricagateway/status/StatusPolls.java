@@ -18,6 +18,7 @@ import org.metricagateway.database.Jdbc;
 import org.metricagateway.metrica.MetricaError;
 import org.metricagateway.metrica.MetricaRequests;
 import org.metricagateway.metrica.MetricaUploading;
+import org.metricagateway.logging.Correlation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +73,7 @@ public final class StatusPolls {
         @SuppressWarnings("unchecked")
         Map<String, Object> batch = exchange.getMessage().getBody(Map.class);
         exchange.setProperty(BATCH_PROPERTY, batch);
+        Correlation.enter(exchange, (String) batch.get("upload_comment"));
         requests.status(exchange, ((Number) batch.get("counter_id")).longValue(),
                 ((Number) batch.get("metrica_upload_id")).longValue());
     }

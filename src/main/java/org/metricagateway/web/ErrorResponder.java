@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.bean.validator.BeanValidationException;
+import org.metricagateway.logging.Correlation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,7 @@ public final class ErrorResponder {
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, error.status());
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setHeader(RequestCorrelation.HEADER, exchange.getProperty(Correlation.PROPERTY));
         exchange.getMessage().setBody(Json.MAPPER.writeValueAsBytes(body));
     }
 
