@@ -18,6 +18,9 @@ import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.LifecycleStrategySupport;
 import org.apache.camel.support.service.ServiceSupport;
+import org.metricagateway.adapters.AdapterBodies;
+import org.metricagateway.adapters.AdapterCatalog;
+import org.metricagateway.adapters.CrmConversions;
 import org.metricagateway.admin.AdminAuthenticator;
 import org.metricagateway.admin.AdminPathIds;
 import org.metricagateway.admin.AdminToken;
@@ -26,12 +29,15 @@ import org.metricagateway.admin.ConversionViews;
 import org.metricagateway.admin.JsonBodyReader;
 import org.metricagateway.admin.NewWebhook;
 import org.metricagateway.admin.QueryParameters;
+import org.metricagateway.admin.StoredAdapters;
 import org.metricagateway.admin.WebhookChanges;
 import org.metricagateway.admin.WebhookColumns;
 import org.metricagateway.admin.WebhookViews;
+import org.metricagateway.admin.validation.AdminValidatorFactory;
 import org.metricagateway.batching.BatchClaimer;
 import org.metricagateway.batching.ConversionGroups;
 import org.metricagateway.config.GatewaySettings;
+import org.metricagateway.config.RequestSettings;
 import org.metricagateway.database.Database;
 import org.metricagateway.database.DatabaseHealthCheck;
 import org.metricagateway.database.DatabaseService;
@@ -39,6 +45,7 @@ import org.metricagateway.ingest.ClientAddressResolver;
 import org.metricagateway.ingest.ConversionWriter;
 import org.metricagateway.ingest.IngestMetrics;
 import org.metricagateway.ingest.IngestRequestReader;
+import org.metricagateway.ingest.PresentedSecrets;
 import org.metricagateway.ingest.WebhookAuthenticator;
 import org.metricagateway.ingest.validation.EventTimeRules;
 import org.metricagateway.ingest.validation.IngestValidatorFactory;
@@ -47,6 +54,7 @@ import org.metricagateway.metrica.MetricaGate;
 import org.metricagateway.metrica.MetricaRequests;
 import org.metricagateway.metrica.MetricaTokens;
 import org.metricagateway.metrica.UploadRetryPolicy;
+import org.metricagateway.requests.RawRequestCapture;
 import org.metricagateway.sandbox.MetricaSandbox;
 import org.metricagateway.sandbox.SandboxLauncher;
 import org.metricagateway.status.DeliveryGauges;
@@ -96,8 +104,10 @@ public final class GatewayConfiguration implements CamelConfiguration {
         registry.bind("webhookDirectory", webhooks);
         registry.bind("webhookActivityGauges", new WebhookActivityGauges(meters));
         IngestMetrics ingestMetrics = new IngestMetrics(meters);
+        AdapterCatalog adapters = bindAdapters(context);
         registry.bind("webhookAuthenticator", new WebhookAuthenticator(webhooks,
-                new ClientAddressResolver(settings.trustedProxies()), ingestMetrics, clock));
+                new ClientAddressResolver(settings.trustedProxies()), ingestMetrics, clock,
+                new PresentedSecrets(adapters)));
         registry.bind("ingestRequestReader", new IngestRequestReader(settings.ingestMaxConversions()));
         registry.bind("ingestValidatorFactory", IngestValidatorFactory.create(
                 new EventTimeRules(settings.ingestClockSkew(), settings.ingestAttributionWindow()), clock));
@@ -113,6 +123,23 @@ public final class GatewayConfiguration implements CamelConfiguration {
 
         bindDelivery(context, settings, database.dataSource(), meters, clock);
         bindAdminApi(registry);
+        registry.bind("storedAdapters", new StoredAdapters(webhooks));
+    }
+
+    /**
+     * The beans of routes/adapters/*.yaml and of the raw request store (webhook_requests), and the catalog of
+     * webhook formats that ingest and the admin API consult.
+     */
+    private static AdapterCatalog bindAdapters(CamelContext context) {
+        Registry registry = context.getRegistry();
+        RequestSettings requests = RequestSettings.from(context.getPropertiesComponent());
+        AdapterCatalog adapters = AdapterCatalog.withBuiltIns(context);
+        registry.bind("adapterCatalog", adapters);
+        registry.bind("adminValidatorFactory", AdminValidatorFactory.create(adapters));
+        registry.bind("adapterBodies", new AdapterBodies());
+        registry.bind("crmConversions", new CrmConversions());
+        registry.bind("rawRequestCapture", new RawRequestCapture(requests.maxBodyBytes(), requests.strippedFields()));
+        return adapters;
     }
 
     /**

@@ -2,8 +2,10 @@ package org.metricagateway.admin;
 
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.constraints.NotNull;
+import org.metricagateway.adapters.AdapterCatalog;
 import org.metricagateway.admin.validation.CidrBlocks;
 import org.metricagateway.admin.validation.CounterId;
 import org.metricagateway.admin.validation.NoUnknownFields;
@@ -16,7 +18,7 @@ import org.metricagateway.ingest.validation.Text;
  * reported at once; {@link WebhookColumns} turns a valid one into the stored form.
  */
 @NoUnknownFields
-public final class NewWebhook extends AdminRequest {
+public final class NewWebhook extends WebhookAdapterFields {
     @NotNull(message = "is required")
     @Text(max = WebhookValues.MAX_NAME_LENGTH)
     @JsonDeserialize(using = ScalarAsText.class)
@@ -33,6 +35,10 @@ public final class NewWebhook extends AdminRequest {
 
     @CidrBlocks
     private List<String> allowedIps;
+
+    public NewWebhook() {
+        setFormat(AdapterCatalog.CANONICAL);
+    }
 
     public String getName() {
         return name;
@@ -64,6 +70,16 @@ public final class NewWebhook extends AdminRequest {
 
     public void setAllowedIps(List<String> allowedIps) {
         this.allowedIps = allowedIps;
+    }
+
+    @Override
+    public String formatToCheck() {
+        return getFormat();
+    }
+
+    @Override
+    public JsonNode settingsToCheck() {
+        return getSettings();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import org.metricagateway.admin.validation.CidrBlocks;
 import org.metricagateway.admin.validation.NoUnknownFields;
@@ -18,7 +19,7 @@ import org.metricagateway.ingest.validation.Text;
  * is fixed for the life of a webhook: its conversions and batches are tied to it.
  */
 @NoUnknownFields(unchangeable = "counter_id")
-public final class WebhookChanges extends AdminRequest {
+public final class WebhookChanges extends WebhookAdapterFields {
     @Text(max = WebhookValues.MAX_NAME_LENGTH)
     @JsonDeserialize(using = ScalarAsText.class)
     @JsonSetter(nulls = Nulls.FAIL)
@@ -37,6 +38,13 @@ public final class WebhookChanges extends AdminRequest {
 
     @JsonIgnore
     private boolean defaultTargetSent;
+
+    /** What the webhook has now, when it exists: a change of one of format and settings is checked with the other. */
+    @JsonIgnore
+    private String storedFormat;
+
+    @JsonIgnore
+    private JsonNode storedSettings;
 
     public String getName() {
         return name;
@@ -75,6 +83,30 @@ public final class WebhookChanges extends AdminRequest {
     @JsonIgnore
     public boolean isDefaultTargetSent() {
         return defaultTargetSent;
+    }
+
+    /** Called by the update route before validation with what the webhook has now (nulls: no such webhook). */
+    public WebhookChanges withStored(String format, JsonNode settings) {
+        this.storedFormat = format;
+        this.storedSettings = settings;
+        return this;
+    }
+
+    /**
+     * Only when format or settings are sent. For an unknown webhook, settings sent without a format cannot be
+     * judged: the update answers 404.
+     */
+    @Override
+    public String formatToCheck() {
+        if (getFormat() == null && getSettings() == null) {
+            return null;
+        }
+        return getFormat() != null ? getFormat() : storedFormat;
+    }
+
+    @Override
+    public JsonNode settingsToCheck() {
+        return getSettings() != null ? getSettings() : storedSettings;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.metricagateway.admin;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.metricagateway.admin.validation.WebhookValues;
 
 /**
@@ -19,6 +20,9 @@ public final class WebhookColumns {
         columns.put("default_target", trim(request.getDefaultTarget()));
         columns.put("allowed_ips", request.getAllowedIps() == null ? new String[0]
                 : WebhookValues.canonicalBlocks(request.getAllowedIps()));
+        columns.put("format", request.getFormat().trim());
+        columns.put("settings", settingsText(request.getSettings()));
+        columns.put("secret_in_query", Boolean.TRUE.equals(request.getSecretInQuery()));
         return columns;
     }
 
@@ -31,7 +35,15 @@ public final class WebhookColumns {
         // default_target is the one column an update can clear, so "not sent" needs its own flag.
         columns.put("default_target_sent", changes.isDefaultTargetSent());
         columns.put("default_target", trim(changes.getDefaultTarget()));
+        columns.put("format", trim(changes.getFormat()));
+        columns.put("settings", changes.getSettings() == null ? null : settingsText(changes.getSettings()));
+        columns.put("secret_in_query", changes.getSecretInQuery());
         return columns;
+    }
+
+    /** Settings as jsonb text; absent or null is {}. */
+    private static String settingsText(JsonNode settings) {
+        return settings == null || settings.isNull() ? "{}" : settings.toString();
     }
 
     private static String trim(String value) {

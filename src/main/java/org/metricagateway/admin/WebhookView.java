@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * A webhook as the admin API shows it (snake_case JSON, nulls left out). Never carries a secret hash; carries the
  * secret itself only in the answers of create and rotate-secret, the one time it is shown.
@@ -16,6 +18,9 @@ public record WebhookView(
         List<String> allowedIps,
         boolean active,
         String ingestPath,
+        String format,
+        JsonNode settings,
+        boolean secretInQuery,
         Instant createdAt,
         Instant updatedAt,
         Instant deactivatedAt,
@@ -28,7 +33,8 @@ public record WebhookView(
     }
 
     public WebhookView withSecret(String newSecret) {
-        return new WebhookView(id, name, counterId, defaultTarget, allowedIps, active, ingestPath, createdAt,
+        return new WebhookView(id, name, counterId, defaultTarget, allowedIps, active, ingestPath, format,
+                settings, secretInQuery, createdAt,
                 updatedAt, deactivatedAt, secretRotatedAt, previousSecretExpiresAt, newSecret);
     }
 

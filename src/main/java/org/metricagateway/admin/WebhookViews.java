@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.metricagateway.web.ApiException;
+import org.metricagateway.web.Json;
 
 /**
  * Builds {@link WebhookView}s from the rows the SQL steps select (columns named as in the table; allowed_ips as
@@ -42,12 +45,24 @@ public final class WebhookViews {
                 blocks((String) row.get("allowed_ips")),
                 (Boolean) row.get("active"),
                 WebhookView.ingestPath(id),
+                (String) row.get("format"),
+                settings((String) row.get("settings")),
+                (Boolean) row.get("secret_in_query"),
                 RowValues.instant(row.get("created_at")),
                 RowValues.instant(row.get("updated_at")),
                 RowValues.instant(row.get("deactivated_at")),
                 RowValues.instant(row.get("secret_rotated_at")),
                 RowValues.instant(row.get("previous_secret_expires_at")),
                 null);
+    }
+
+    /** Stored as jsonb, selected as text: the table's CHECK makes it a JSON object. */
+    private static JsonNode settings(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("webhooks.settings is not JSON", e);
+        }
     }
 
     private static List<String> blocks(String joined) {

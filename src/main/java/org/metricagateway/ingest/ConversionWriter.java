@@ -25,6 +25,7 @@ import javax.sql.DataSource;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.support.service.ServiceSupport;
 import org.metricagateway.batching.ConversionGroup;
+import org.metricagateway.requests.RawRequest;
 import org.metricagateway.web.ApiException;
 import org.metricagateway.webhooks.Webhook;
 import org.slf4j.Logger;
@@ -36,6 +37,9 @@ import org.slf4j.LoggerFactory;
  * NOTHING (arrays unnested server-side) and a single commit. A request is answered only after the commit that holds
  * its rows, so "202" still means durable, but the fsync is shared by every request of the group.
  * <p>
+ * Each request is stored in the same transaction (webhook_requests: its raw body and its answer), and its
+ * conversions name it (request_id): accepted means both are durable.
+ * <p>
  * If a group fails for a reason other than the database being unavailable, its requests are written again one by
  * one, so that one bad request cannot fail the others.
  */
@@ -45,14 +49,14 @@ public final class ConversionWriter extends ServiceSupport {
 
     private static final String INSERT = """
             INSERT INTO webhook_conversions (webhook_id, counter_id, dedup_key, external_id, client_id, user_id,
-                                             yclid, purchase_id, target, event_time, price, currency)
+                                             yclid, purchase_id, target, event_time, price, currency, request_id)
             SELECT r.webhook_id::uuid, r.counter_id, decode(r.dedup_key, 'hex'), r.external_id, r.client_id::numeric,
                    r.user_id, r.yclid::numeric, r.purchase_id, r.target, to_timestamp(r.event_time),
-                   r.price::numeric, r.currency
+                   r.price::numeric, r.currency, r.request_id
               FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                          ?::text[], ?::bigint[], ?::text[], ?::text[])
+                          ?::text[], ?::bigint[], ?::text[], ?::text[], ?::bigint[])
                    WITH ORDINALITY AS r(webhook_id, counter_id, dedup_key, external_id, client_id, user_id, yclid,
-                                        purchase_id, target, event_time, price, currency, position)
+                                        purchase_id, target, event_time, price, currency, request_id, position)
              ORDER BY r.position
             ON CONFLICT (webhook_id, dedup_key) DO NOTHING
             RETURNING id, webhook_id::text, encode(dedup_key, 'hex')""";
@@ -81,13 +85,18 @@ public final class ConversionWriter extends ServiceSupport {
         this.requestTimeout = requestTimeout;
     }
 
-    /** Route step: stores a validated batch for the authenticated webhook and returns the 202 answer. */
+    /**
+     * Route step: stores a validated batch for the authenticated webhook, with the raw request it came in (same
+     * transaction), and returns the 202 answer.
+     */
     public IngestResult store(ConversionBatch batch,
-                              @ExchangeProperty(WebhookAuthenticator.WEBHOOK_PROPERTY) Webhook webhook)
+                              @ExchangeProperty(WebhookAuthenticator.WEBHOOK_PROPERTY) Webhook webhook,
+                              @ExchangeProperty(RawRequest.PROPERTY) RawRequest request)
             throws Exception {
         List<NewConversion> conversions = batch.conversions().stream().map(NewConversion::from).toList();
         List<String> keys = conversions.stream().map(DedupKey::of).toList();
-        PendingWrite write = new PendingWrite(webhook, conversions, keys, new CompletableFuture<>());
+        PendingWrite write = new PendingWrite(webhook, conversions, keys, request, batch.ignored(),
+                new CompletableFuture<>());
         if (!accepting) {
             throw new ApiException(503, "shutting_down", "The gateway is shutting down; nothing was stored");
         }
@@ -151,7 +160,8 @@ public final class ConversionWriter extends ServiceSupport {
 
     private void writeGroup(List<PendingWrite> group) {
         try {
-            complete(group, insert(group));
+            Map<PendingWrite, IngestResult> answers = insert(group);
+            group.forEach(write -> write.result().complete(answers.get(write)));
         } catch (SQLException e) {
             if (group.size() > 1 && !isUnavailable(e)) {
                 LOG.warn("A group of {} ingest requests failed ({}); writing them one by one", group.size(),
@@ -165,12 +175,16 @@ public final class ConversionWriter extends ServiceSupport {
         }
     }
 
-    /** One transaction: insert every row of the group, look up the ids of those the webhook already had. */
-    private GroupOutcome insert(List<PendingWrite> group) throws SQLException {
-        Rows rows = Rows.of(group);
+    /**
+     * One transaction: insert every row of the group, look up the ids of those the webhook already had, and store
+     * each request with the answer it gets.
+     */
+    private Map<PendingWrite, IngestResult> insert(List<PendingWrite> group) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                List<Long> requestIds = RequestRows.allocateIds(connection, group.size());
+                Rows rows = Rows.of(group, requestIds);
                 Map<String, Long> inserted = new HashMap<>();
                 try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                     rows.bind(connection, insert);
@@ -184,8 +198,10 @@ public final class ConversionWriter extends ServiceSupport {
                         readIds(select.executeQuery(), ids);
                     }
                 }
+                Map<PendingWrite, IngestResult> answers = answers(group, new GroupOutcome(inserted.keySet(), ids));
+                RequestRows.insert(connection, group, requestIds, answers);
                 connection.commit();
-                return new GroupOutcome(inserted.keySet(), ids);
+                return answers;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -202,23 +218,20 @@ public final class ConversionWriter extends ServiceSupport {
     }
 
     /**
-     * Hands each request its answer. The first occurrence (in queue order) of a key that this transaction inserted
-     * counts as accepted; every other occurrence is a duplicate carrying the stored id.
+     * Each request's answer. The first occurrence (in queue order) of a key that this transaction inserted counts
+     * as accepted; every other occurrence is a duplicate carrying the stored id.
      */
-    private static void complete(List<PendingWrite> group, GroupOutcome outcome) {
+    private static Map<PendingWrite, IngestResult> answers(List<PendingWrite> group, GroupOutcome outcome) {
         Set<String> claimed = new HashSet<>();
+        Map<PendingWrite, IngestResult> answers = new java.util.IdentityHashMap<>();
         for (PendingWrite write : group) {
             List<Long> ids = new ArrayList<>(write.keys().size());
             Map<String, ConversionGroup> fresh = new LinkedHashMap<>();
-            boolean complete = true;
             for (int i = 0; i < write.keys().size(); i++) {
                 String key = Rows.key(write.webhook().id().toString(), write.keys().get(i));
                 Long id = outcome.ids().get(key);
                 if (id == null) {
-                    write.result().completeExceptionally(
-                            new IllegalStateException("A conversion was neither inserted nor found"));
-                    complete = false;
-                    break;
+                    throw new IllegalStateException("A conversion was neither inserted nor found");
                 }
                 ids.add(id);
                 if (outcome.inserted().contains(key) && claimed.add(key)) {
@@ -227,12 +240,11 @@ public final class ConversionWriter extends ServiceSupport {
                             new ArrayList<>())).ids().add(id);
                 }
             }
-            if (complete) {
-                int accepted = fresh.values().stream().mapToInt(ConversionGroup::size).sum();
-                write.result().complete(new IngestResult(accepted, ids.size() - accepted, List.copyOf(ids),
-                        List.copyOf(fresh.values())));
-            }
+            int accepted = fresh.values().stream().mapToInt(ConversionGroup::size).sum();
+            answers.put(write, new IngestResult(accepted, ids.size() - accepted, List.copyOf(ids), write.ignored(),
+                    List.copyOf(fresh.values())));
         }
+        return answers;
     }
 
     private static boolean isUnavailable(SQLException e) {
@@ -241,8 +253,8 @@ public final class ConversionWriter extends ServiceSupport {
                 || state.startsWith("57");
     }
 
-    record PendingWrite(Webhook webhook, List<NewConversion> conversions, List<String> keys,
-                        CompletableFuture<IngestResult> result) {
+    record PendingWrite(Webhook webhook, List<NewConversion> conversions, List<String> keys, RawRequest request,
+                        Integer ignored, CompletableFuture<IngestResult> result) {
     }
 
     /** The stored id of every key of the group, and which keys this transaction inserted. */

@@ -25,13 +25,16 @@ final class Rows {
     private final List<Long> eventTimes = new ArrayList<>();
     private final List<String> prices = new ArrayList<>();
     private final List<String> currencies = new ArrayList<>();
+    private final List<Long> requestIds = new ArrayList<>();
 
-    static Rows of(List<PendingWrite> group) {
+    /** requestIds: the id of each write's webhook_requests row, in group order. */
+    static Rows of(List<PendingWrite> group, List<Long> requestIds) {
         Rows rows = new Rows();
-        for (PendingWrite write : group) {
+        for (int w = 0; w < group.size(); w++) {
+            PendingWrite write = group.get(w);
             for (int i = 0; i < write.conversions().size(); i++) {
                 rows.add(write.webhook().id().toString(), write.webhook().counterId(), write.keys().get(i),
-                        write.conversions().get(i));
+                        write.conversions().get(i), requestIds.get(w));
             }
         }
         return rows;
@@ -41,7 +44,7 @@ final class Rows {
         return webhookId + '/' + dedupKey;
     }
 
-    private void add(String webhookId, long counterId, String dedupKey, NewConversion c) {
+    private void add(String webhookId, long counterId, String dedupKey, NewConversion c, Long requestId) {
         webhookIds.add(webhookId);
         counterIds.add(counterId);
         dedupKeys.add(dedupKey);
@@ -54,6 +57,7 @@ final class Rows {
         eventTimes.add(c.eventTime().getEpochSecond());
         prices.add(c.price() == null ? null : c.price().toPlainString());
         currencies.add(c.currency());
+        requestIds.add(requestId);
     }
 
     void bind(Connection connection, PreparedStatement statement) throws SQLException {
@@ -69,7 +73,8 @@ final class Rows {
         statement.setArray(p++, connection.createArrayOf("text", targets.toArray()));
         statement.setArray(p++, connection.createArrayOf("int8", eventTimes.toArray()));
         statement.setArray(p++, connection.createArrayOf("text", prices.toArray()));
-        statement.setArray(p, connection.createArrayOf("text", currencies.toArray()));
+        statement.setArray(p++, connection.createArrayOf("text", currencies.toArray()));
+        statement.setArray(p, connection.createArrayOf("int8", requestIds.toArray()));
     }
 
     /** Positions whose (webhook, key) has no id yet: conversions the webhook had before this transaction. */

@@ -15,7 +15,8 @@ import org.metricagateway.webhooks.WebhookDirectory;
 
 /**
  * First step of ingest, before the body is parsed: unknown or inactive webhook → 404, sender outside allowed_ips
- * → 403, missing or wrong X-Webhook-Secret → 401. The secret is never logged; failures are counted by reason.
+ * → 403, missing or wrong secret → 401 ({@link PresentedSecrets} says where a secret may be presented). The secret
+ * is never logged; failures are counted by reason.
  */
 public final class WebhookAuthenticator {
     public static final String WEBHOOK_PROPERTY = "webhook";
@@ -25,10 +26,12 @@ public final class WebhookAuthenticator {
     private final ClientAddressResolver addresses;
     private final IngestMetrics metrics;
     private final Clock clock;
+    private final PresentedSecrets secrets;
 
     public WebhookAuthenticator(WebhookDirectory webhooks, ClientAddressResolver addresses, IngestMetrics metrics,
-                                Clock clock) {
+                                Clock clock, PresentedSecrets secrets) {
         this.webhooks = webhooks;
+        this.secrets = secrets;
         this.addresses = addresses;
         this.metrics = metrics;
         this.clock = clock;
@@ -50,16 +53,20 @@ public final class WebhookAuthenticator {
                         "The sender's address is not in this webhook's allowed_ips"));
             }
         }
-        String secret = exchange.getMessage().getHeader(SECRET_HEADER, String.class);
-        if (secret == null || secret.isEmpty()) {
-            throw refuse("missing_secret", new ApiException(401, "missing_secret",
-                    "The " + SECRET_HEADER + " header is required"));
-        }
-        if (!webhook.acceptsSecret(secret, clock.instant())) {
-            throw refuse("wrong_secret", new ApiException(401, "invalid_secret",
-                    "The " + SECRET_HEADER + " header does not match this webhook's secret"));
-        }
+        Optional<String> secret = secrets.presented(exchange, webhook);
+        // The query parameter arrives as a header too: gone before anything downstream can log or echo it.
         exchange.getMessage().removeHeader(SECRET_HEADER);
+        exchange.getMessage().removeHeader(PresentedSecrets.QUERY_PARAMETER);
+        exchange.getMessage().removeHeader(Exchange.HTTP_QUERY);
+        exchange.getMessage().removeHeader(Exchange.HTTP_RAW_QUERY);
+        if (secret.isEmpty()) {
+            throw refuse("missing_secret", new ApiException(401, "missing_secret",
+                    "The " + SECRET_HEADER + " header is required" + secrets.alternatives(webhook)));
+        }
+        if (!webhook.acceptsSecret(secret.get(), clock.instant())) {
+            throw refuse("wrong_secret", new ApiException(401, "invalid_secret",
+                    "The secret does not match this webhook's secret"));
+        }
         exchange.setProperty(WEBHOOK_PROPERTY, webhook);
     }
 

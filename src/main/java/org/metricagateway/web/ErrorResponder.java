@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import net.thisptr.jackson.jq.exception.JsonQueryException;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.bean.validator.BeanValidationException;
 import org.metricagateway.logging.Correlation;
@@ -61,6 +62,11 @@ public final class ErrorResponder {
         if (failure instanceof JsonProcessingException) {
             return new ApiException(400, "malformed_json", "The body is not valid JSON");
         }
+        if (causedBy(failure, JsonQueryException.class)) {
+            // An adapter's jq met a payload it cannot read: the sender's data, not a bug of ours.
+            return new ApiException(422, "unreadable_payload",
+                    "The webhook's adapter cannot read this payload; nothing was stored");
+        }
         if (isDatabaseUnavailable(failure)) {
             LOG.warn("Database unavailable: {}", rootMessage(failure));
             return new ApiException(503, "database_unavailable",
@@ -70,6 +76,15 @@ public final class ErrorResponder {
         LOG.error("Unexpected failure, reference {}", reference, failure);
         return new ApiException(500, "internal_error", "Unexpected error; nothing was stored",
                 Map.of("reference", reference));
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDatabaseUnavailable(Throwable failure) {

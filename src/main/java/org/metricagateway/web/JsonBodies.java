@@ -12,13 +12,19 @@ import org.apache.camel.Exchange;
  * not JSON.
  */
 public final class JsonBodies {
+    public static final String JSON = "application/json";
+
     private JsonBodies() {
     }
 
-    public static JsonNode read(Exchange exchange) throws IOException {
+    /** The request's media type, lower-case, without parameters; empty when there is no Content-Type. */
+    public static String mediaType(Exchange exchange) {
         String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
-        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        if (!mediaType.equals("application/json")) {
+        return contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    }
+
+    public static JsonNode read(Exchange exchange) throws IOException {
+        if (!mediaType(exchange).equals(JSON)) {
             throw new ApiException(415, "unsupported_media_type", "Content-Type must be application/json");
         }
         byte[] body = exchange.getMessage().getBody(byte[].class);

@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** What ingest needs to know of a webhook to authenticate a request and complete its conversions. */
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What ingest needs to know of a webhook to authenticate a request, run its adapter ({@code format}, with its
+ * {@code settings}) and complete its conversions.
+ */
 public record Webhook(
         UUID id,
         long counterId,
@@ -13,7 +18,10 @@ public record Webhook(
         List<IpRange> allowedIps,
         byte[] secretHash,
         byte[] previousSecretHash,
-        Instant previousSecretExpiresAt) {
+        Instant previousSecretExpiresAt,
+        String format,
+        JsonNode settings,
+        boolean secretInQuery) {
 
     /** The current secret, or the previous one while its grace period after a rotation lasts. */
     public boolean acceptsSecret(String presented, Instant now) {

@@ -17,6 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.metricagateway.web.Json;
+
 /**
  * Webhooks by id for the ingest hot path, cached for a short time so that a busy webhook does not cost a query per
  * request. Changes made through this instance's admin API are seen at once ({@link #evict}); other replicas see
@@ -25,7 +28,8 @@ import javax.sql.DataSource;
 public final class WebhookDirectory {
     private static final String SELECT = """
             SELECT id, counter_id, default_target, active, allowed_ips::text[], secret_hash,
-                   previous_secret_hash, previous_secret_expires_at
+                   previous_secret_hash, previous_secret_expires_at, format, settings::text AS settings,
+                   secret_in_query
               FROM webhooks WHERE id = ?""";
 
     private final DataSource dataSource;
@@ -59,7 +63,8 @@ public final class WebhookDirectory {
         cache.remove(id);
     }
 
-    private Optional<Webhook> load(UUID id) throws SQLException {
+    /** The webhook as stored now, bypassing the cache (for admin checks). */
+    public Optional<Webhook> load(UUID id) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(SELECT)) {
             statement.setObject(1, id);
@@ -79,7 +84,12 @@ public final class WebhookDirectory {
                         allowed,
                         rs.getBytes("secret_hash"),
                         rs.getBytes("previous_secret_hash"),
-                        expires == null ? null : expires.toInstant()));
+                        expires == null ? null : expires.toInstant(),
+                        rs.getString("format"),
+                        Json.MAPPER.readTree(rs.getString("settings")),
+                        rs.getBoolean("secret_in_query")));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("webhooks.settings is not JSON", e);
             }
         }
     }

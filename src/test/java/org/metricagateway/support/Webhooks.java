@@ -25,8 +25,13 @@ public final class Webhooks {
     }
 
     public static CreatedWebhook create(String name, long counterId, String defaultTarget, List<String> allowedIps) {
-        Http.Response response = AdminApi.post("/api/webhooks", AdminApi.body(
+        return create(AdminApi.body(
                 "name", name, "counter_id", counterId, "default_target", defaultTarget, "allowed_ips", allowedIps));
+    }
+
+    /** A webhook with any create body (format, settings, secret_in_query...). */
+    public static CreatedWebhook create(java.util.Map<String, Object> body) {
+        Http.Response response = AdminApi.post("/api/webhooks", body);
         if (response.status() != 201) {
             throw new AssertionError("Creating a webhook failed: " + response);
         }

@@ -1,13 +1,12 @@
 package org.metricagateway.ingest.validation;
 
 import java.time.Clock;
+import java.util.Map;
 
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorFactory;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import org.hibernate.validator.HibernateValidator;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.metricagateway.web.InjectingValidatorFactory;
 
 /**
  * The ValidatorFactory behind {@code bean-validator:} in the ingest route: our clock, our configured time rules,
@@ -18,26 +17,8 @@ public final class IngestValidatorFactory {
     }
 
     public static ValidatorFactory create(EventTimeRules rules, Clock clock) {
-        var configuration = Validation.byProvider(HibernateValidator.class).configure();
-        ConstraintValidatorFactory defaults = configuration.getDefaultConstraintValidatorFactory();
-        return configuration
-                .messageInterpolator(new ParameterMessageInterpolator())
-                .clockProvider(() -> clock)
-                .constraintValidatorFactory(new ConstraintValidatorFactory() {
-                    @Override
-                    @SuppressWarnings("unchecked")
-                    public <T extends ConstraintValidator<?, ?>> T getInstance(Class<T> key) {
-                        if (key == EventTimeValidator.class) {
-                            return (T) new EventTimeValidator(rules);
-                        }
-                        return defaults.getInstance(key);
-                    }
-
-                    @Override
-                    public void releaseInstance(ConstraintValidator<?, ?> instance) {
-                        defaults.releaseInstance(instance);
-                    }
-                })
-                .buildValidatorFactory();
+        return InjectingValidatorFactory.create(
+                Validation.byProvider(HibernateValidator.class).configure().clockProvider(() -> clock),
+                Map.of(EventTimeValidator.class, () -> new EventTimeValidator(rules)));
     }
 }

@@ -1,0 +1,94 @@
+package org.metricagateway.ingest;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.metricagateway.ingest.ConversionWriter.PendingWrite;
+import org.metricagateway.requests.RawRequest;
+
+/**
+ * The webhook_requests rows of a write group: their ids are taken from the sequence first (so that the
+ * conversions can name their request), then the rows are inserted with the answers, in one statement.
+ */
+final class RequestRows {
+    private static final String ALLOCATE = """
+            SELECT nextval(pg_get_serial_sequence('webhook_requests', 'id')) FROM generate_series(1, ?)""";
+
+    private static final String INSERT = """
+            INSERT INTO webhook_requests (id, webhook_id, content_type, body, body_size, body_truncated,
+                                          correlation_id, accepted, duplicates, ignored, conversion_ids)
+            SELECT r.id, r.webhook_id::uuid, r.content_type, r.body, r.body_size, r.body_truncated,
+                   r.correlation_id, r.accepted, r.duplicates, r.ignored, r.conversion_ids::bigint[]
+              FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::int[], ?::boolean[], ?::text[],
+                          ?::int[], ?::int[], ?::int[], ?::text[])
+                   AS r(id, webhook_id, content_type, body, body_size, body_truncated, correlation_id, accepted,
+                        duplicates, ignored, conversion_ids)""";
+
+    private RequestRows() {
+    }
+
+    static List<Long> allocateIds(Connection connection, int count) throws SQLException {
+        List<Long> ids = new ArrayList<>(count);
+        try (PreparedStatement statement = connection.prepareStatement(ALLOCATE)) {
+            statement.setInt(1, count);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    static void insert(Connection connection, List<PendingWrite> group, List<Long> ids,
+                       Map<PendingWrite, IngestResult> answers) throws SQLException {
+        int n = group.size();
+        Object[] webhookIds = new Object[n];
+        Object[] contentTypes = new Object[n];
+        Object[] bodies = new Object[n];
+        Object[] sizes = new Object[n];
+        Object[] truncated = new Object[n];
+        Object[] correlationIds = new Object[n];
+        Object[] accepted = new Object[n];
+        Object[] duplicates = new Object[n];
+        Object[] ignored = new Object[n];
+        Object[] conversionIds = new Object[n];
+        for (int i = 0; i < n; i++) {
+            PendingWrite write = group.get(i);
+            RawRequest request = write.request();
+            IngestResult answer = answers.get(write);
+            webhookIds[i] = write.webhook().id().toString();
+            contentTypes[i] = request.contentType();
+            bodies[i] = request.body();
+            sizes[i] = request.bodySize();
+            truncated[i] = request.truncated();
+            correlationIds[i] = request.correlationId();
+            accepted[i] = answer.accepted();
+            duplicates[i] = answer.duplicates();
+            ignored[i] = answer.ignored() == null ? 0 : answer.ignored();
+            conversionIds[i] = answer.ids().stream().map(String::valueOf)
+                    .collect(Collectors.joining(",", "{", "}"));
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            int p = 1;
+            insert.setArray(p++, connection.createArrayOf("int8", ids.toArray()));
+            insert.setArray(p++, connection.createArrayOf("text", webhookIds));
+            insert.setArray(p++, connection.createArrayOf("text", contentTypes));
+            insert.setArray(p++, connection.createArrayOf("text", bodies));
+            insert.setArray(p++, connection.createArrayOf("int4", sizes));
+            insert.setArray(p++, connection.createArrayOf("bool", truncated));
+            insert.setArray(p++, connection.createArrayOf("text", correlationIds));
+            insert.setArray(p++, connection.createArrayOf("int4", accepted));
+            insert.setArray(p++, connection.createArrayOf("int4", duplicates));
+            insert.setArray(p++, connection.createArrayOf("int4", ignored));
+            insert.setArray(p, connection.createArrayOf("text", conversionIds));
+            insert.executeUpdate();
+        }
+    }
+}
