@@ -1,7 +1,8 @@
 # The gateway's container image (docs/operations.md, "Image"): `make image`.
-# The tests read the final stage below (ImageRecipe: ports, user, environment, layout) without a container engine,
-# so keep to the instructions it understands: FROM, WORKDIR, COPY, ENV, USER, EXPOSE, ENTRYPOINT/CMD in exec form,
-# LABEL, and RUN in the build stage only.
+# The tests read the final stage below without a container engine (ImageRecipe): ContainerImageIT lays a directory
+# out as this stage lays out the image and starts the packaged gateway there with this ENTRYPOINT. Keep to the
+# instructions ImageRecipe understands: FROM, WORKDIR, COPY, ENV, USER, EXPOSE, ENTRYPOINT/CMD in exec form, LABEL,
+# and RUN in the build stage only.
 
 # --- Build: the thin jar and its dependencies in target/lib ---------------------------------------------------------
 FROM maven:3.9-eclipse-temurin-17 AS build

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,13 +33,26 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** Started, not waited for. */
     public static GatewayProcess launch(Map<String, String> environment) throws IOException {
+        return launch(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.metricagateway.GatewayMain"),
+                Path.of("").toAbsolutePath(), environment);
+    }
+
+    /** Started with this command in this working directory (as a container runs its image), and waited for. */
+    public static GatewayProcess start(List<String> command, Path directory, Map<String, String> environment)
+            throws IOException {
+        GatewayProcess gateway = launch(command, directory, environment);
+        gateway.awaitReady();
+        return gateway;
+    }
+
+    private static GatewayProcess launch(List<String> command, Path directory, Map<String, String> environment)
+            throws IOException {
         int port = Ports.free();
         int managementPort = Ports.free();
         Path log = Files.createTempFile(Path.of("target"), "gateway-process-", ".log");
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "org.metricagateway.GatewayMain")
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("CAMEL_SERVER_PORT", Integer.toString(port));
