@@ -5,13 +5,15 @@
 //   - no unknown field anywhere: the schemas leave additionalProperties open, so every object is also type-checked
 //     as an object literal of its TypeScript interface, where tsc rejects properties the interface does not have;
 //   - a kind without a schema is an error, not a skip.
-// Also: ConfigMaps stay within the API's 1 MiB, and a changed route file changes the pod template (rolls the pods).
+// Also: every PromQL expression (alert rules, dashboard panels) parses with Prometheus's own grammar (unknown
+// functions included); ConfigMaps stay within the API's 1 MiB; a changed route file changes the pod template.
 // Run by `make k8s-check` (and `make test`); docs/operations.md, "Checks".
 import { execFileSync } from "node:child_process";
 import { appendFileSync, cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parser as promql } from "@prometheus-io/lezer-promql";
 import { parseAllDocuments } from "yaml";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -31,6 +33,7 @@ const KUSTOMIZATIONS = ["k8s/base", "k8s/overlays/example"];
 const PLAIN_FILES = ["k8s/secret-template.yaml"];
 const CONFIGMAP_LIMIT_BYTES = 1024 * 1024;
 const ROUTE_TO_CHANGE = "routes/ingest.yaml";
+const DASHBOARD_KEY = "metrica-gateway.json";
 
 const failures = [];
 const fail = (where, message) => failures.push(`${where}: ${message}`);
@@ -138,7 +141,40 @@ async function checkObjects(source, objects) {
             fail(where, e.message);
         }
         checkConfigMapSize(where, object);
+        checkQueries(where, object);
         addTypedLiteral(where, object);
+    }
+}
+
+function checkPromql(where, expression) {
+    let errorAt;
+    promql.parse(expression).iterate({
+        enter: (node) => {
+            if (node.type.isError && errorAt === undefined) {
+                errorAt = node.from;
+            }
+        },
+    });
+    if (errorAt !== undefined) {
+        fail(where, `PromQL does not parse at character ${errorAt}: ${expression}`);
+    }
+}
+
+/** The alert rules' expressions and the dashboard's queries. */
+function checkQueries(where, object) {
+    if (object.kind === "PrometheusRule") {
+        for (const group of object.spec?.groups ?? []) {
+            for (const rule of group.rules ?? []) {
+                checkPromql(`${where} ${rule.alert ?? rule.record}`, String(rule.expr));
+            }
+        }
+    }
+    if (object.kind === "ConfigMap" && object.data?.[DASHBOARD_KEY] !== undefined) {
+        for (const panel of JSON.parse(object.data[DASHBOARD_KEY]).panels ?? []) {
+            for (const target of panel.targets ?? []) {
+                checkPromql(`${where} panel "${panel.title}"`, target.expr);
+            }
+        }
     }
 }
 
@@ -192,4 +228,4 @@ if (failures.length > 0) {
     process.exit(1);
 }
 console.log(`Kubernetes manifests: ${count} objects from ${KUSTOMIZATIONS.join(", ")} and ${PLAIN_FILES.join(", ")}`
-    + " valid against their API schemas, no unknown fields; a changed route rolls the pods");
+    + " valid against their API schemas, no unknown fields, PromQL parses; a changed route rolls the pods");
