@@ -76,6 +76,9 @@ class ContainerImageIT {
             assertThat(gateway.output()).contains("Using the PostgreSQL server at")
                     .doesNotContain("Embedded PostgreSQL started")
                     .doesNotContain("Metrica sandbox at");
+            assertThat(gateway.output().lines().filter(line -> line.startsWith("{\"")))
+                    .as("JSON log lines (LOG_FORMAT from settings.env)")
+                    .anyMatch(line -> line.contains("Using the PostgreSQL server at"));
             for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
                 String path = manifests.container().at("/" + probe + "/httpGet/path").asText();
                 assertThat(Http.send(Http.request(gateway.managementUrl() + path)).status()).as(probe).isEqualTo(200);
