@@ -11,6 +11,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import jakarta.validation.ValidatorFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
@@ -29,9 +30,11 @@ import org.metricagateway.admin.ConversionViews;
 import org.metricagateway.admin.JsonBodyReader;
 import org.metricagateway.admin.NewWebhook;
 import org.metricagateway.admin.QueryParameters;
+import org.metricagateway.admin.RequestViews;
 import org.metricagateway.admin.StoredAdapters;
 import org.metricagateway.admin.WebhookChanges;
 import org.metricagateway.admin.WebhookColumns;
+import org.metricagateway.admin.WebhookPreviews;
 import org.metricagateway.admin.WebhookViews;
 import org.metricagateway.admin.validation.AdminValidatorFactory;
 import org.metricagateway.batching.BatchClaimer;
@@ -109,8 +112,9 @@ public final class GatewayConfiguration implements CamelConfiguration {
                 new ClientAddressResolver(settings.trustedProxies()), ingestMetrics, clock,
                 new PresentedSecrets(adapters)));
         registry.bind("ingestRequestReader", new IngestRequestReader(settings.ingestMaxConversions()));
-        registry.bind("ingestValidatorFactory", IngestValidatorFactory.create(
-                new EventTimeRules(settings.ingestClockSkew(), settings.ingestAttributionWindow()), clock));
+        ValidatorFactory ingestValidation = IngestValidatorFactory.create(
+                new EventTimeRules(settings.ingestClockSkew(), settings.ingestAttributionWindow()), clock);
+        registry.bind("ingestValidatorFactory", ingestValidation);
         ConversionWriter writer = new ConversionWriter(database.dataSource(), ingestMetrics,
                 settings.ingestWriteBatchMaxRows(), settings.ingestWriterThreads(),
                 settings.databaseConnectionTimeout().plus(settings.databaseStatementTimeout())
@@ -124,6 +128,7 @@ public final class GatewayConfiguration implements CamelConfiguration {
         bindDelivery(context, settings, database.dataSource(), meters, clock);
         bindAdminApi(registry);
         registry.bind("storedAdapters", new StoredAdapters(webhooks));
+        registry.bind("webhookPreviews", new WebhookPreviews(webhooks, ingestValidation));
     }
 
     /**
@@ -198,6 +203,7 @@ public final class GatewayConfiguration implements CamelConfiguration {
         registry.bind("adminPathIds", new AdminPathIds());
         registry.bind("queryParameters", new QueryParameters());
         registry.bind("conversionViews", new ConversionViews());
+        registry.bind("requestViews", new RequestViews());
     }
 
     /** The registry camel-micrometer-prometheus scrapes on the management port (it may have created it already). */

@@ -17,9 +17,21 @@ import org.metricagateway.web.ApiException;
  * {@link PhpFormDecoder} turns them into nested structures.
  */
 public record FormBody(List<Pair> pairs) {
+    /** Without values: toString() output can reach logs, and forms carry secrets and customer data. */
+    @Override
+    public String toString() {
+        return "FormBody[" + pairs.size() + " fields]";
+    }
+
     public static final String MEDIA_TYPE = "application/x-www-form-urlencoded";
+    private static final String PROPERTY = "formBody";
 
     public record Pair(String name, String value) {
+        @Override
+        public String toString() {
+            return "Pair[" + name + "]";
+        }
+
         /** The innermost key of a bracketed name: {@code auth[application_token]} → {@code application_token}. */
         public String lastKey() {
             int open = name.lastIndexOf('[');
@@ -32,17 +44,27 @@ public record FormBody(List<Pair> pairs) {
 
     /**
      * The form of an HTTP request. platform-http hands form bodies over only as Vert.x's decoded form attributes
-     * (in order, names and values decoded as UTF-8), never as bytes; anything else is parsed from the body text.
+     * (in order, names and values decoded as UTF-8) on its own message, never as bytes, and a step that copies the
+     * message loses them: the form is therefore read once, by the first step that asks, and kept on the exchange.
+     * Anything that is not an HTTP form is parsed from the body text.
      */
     public static FormBody of(Exchange exchange) {
+        FormBody kept = exchange.getProperty(PROPERTY, FormBody.class);
+        if (kept != null) {
+            return kept;
+        }
+        FormBody form;
         if (exchange.getMessage() instanceof HttpMessage http && http.getRequest() != null
                 && !http.getRequest().formAttributes().isEmpty()) {
             List<Pair> pairs = new ArrayList<>();
             http.getRequest().formAttributes().forEach(e -> pairs.add(new Pair(e.getKey(), e.getValue())));
-            return new FormBody(pairs);
+            form = new FormBody(pairs);
+        } else {
+            byte[] body = exchange.getMessage().getBody(byte[].class);
+            form = parse(body == null ? "" : new String(body, StandardCharsets.UTF_8));
         }
-        byte[] body = exchange.getMessage().getBody(byte[].class);
-        return parse(body == null ? "" : new String(body, StandardCharsets.UTF_8));
+        exchange.setProperty(PROPERTY, form);
+        return form;
     }
 
     public static FormBody parse(String body) {

@@ -19,6 +19,10 @@ public final class AdminPathIds {
         return positive(raw, "Conversion");
     }
 
+    public long requestId(String raw) {
+        return positive(raw, "Request");
+    }
+
     public long batchId(String raw) {
         return positive(raw, "Batch");
     }

@@ -6,7 +6,8 @@ import java.util.UUID;
 /**
  * A stored conversion as the admin API shows it. {@code client_id}, {@code yclid} and {@code price} are JSON
  * strings: unsigned 64-bit ids and exact decimals do not survive JavaScript's numbers. {@code status} is derived:
- * "received" until a batch claims the conversion, then the batch's status.
+ * "received" until a batch claims the conversion, then the batch's status. {@code request_id} names the ingest
+ * request that stored it (GET /api/requests/{id}; gone after the retention period).
  */
 public record ConversionView(
         long id,
@@ -23,6 +24,7 @@ public record ConversionView(
         Instant dateTime,
         String price,
         String currency,
+        Long requestId,
         Instant receivedAt,
         Instant updatedAt) {
 

@@ -48,6 +48,7 @@ public final class ConversionViews {
                 RowValues.instant(row.get("event_time")),
                 RowValues.decimal(row.get("price")),
                 (String) row.get("currency"),
+                RowValues.longValue(row.get("request_id")),
                 RowValues.instant(row.get("received_at")),
                 RowValues.instant(row.get("updated_at")));
     }

@@ -35,18 +35,12 @@ public final class QueryParameters {
         if (status != null && !CONVERSION_STATUSES.contains(status)) {
             violations.add(new Violation(null, "status", "must be one of " + String.join(", ", CONVERSION_STATUSES)));
         }
-        long pageSize = limit == null ? DEFAULT_LIMIT : wholeNumber(limit, MAX_LIMIT);
-        if (pageSize < 1) {
-            violations.add(new Violation(null, "limit", "must be a whole number from 1 to " + MAX_LIMIT));
-        }
-        long afterId = after == null ? 0 : wholeNumber(after, Long.MAX_VALUE);
-        if (afterId < 0) {
-            violations.add(new Violation(null, "after", "must be a conversion id (a whole number, 0 or more)"));
-        }
+        int pageSize = pageSize(limit, violations);
+        long afterId = after(after, "conversion", violations);
         if (!violations.isEmpty()) {
             throw ApiException.validation(violations);
         }
-        return new ConversionQuery(webhookId, status, afterId, (int) pageSize);
+        return new ConversionQuery(webhookId, status, afterId, pageSize);
     }
 
     /** The statuses of the schema's webhook_batches.status CHECK. */
@@ -62,18 +56,39 @@ public final class QueryParameters {
         if (counterId != null && counter < 1) {
             violations.add(new Violation(null, "counter_id", "must be a Metrica counter id (1 to 2147483647)"));
         }
+        int pageSize = pageSize(limit, violations);
+        long afterId = after(after, "batch", violations);
+        if (!violations.isEmpty()) {
+            throw ApiException.validation(violations);
+        }
+        return new BatchQuery(status, counterId == null ? null : counter, afterId, pageSize);
+    }
+
+    /** {@code ?limit=&after=} of a webhook's raw requests. */
+    public RequestQuery requests(UUID webhookId, String limit, String after) {
+        List<Violation> violations = new ArrayList<>();
+        int pageSize = pageSize(limit, violations);
+        long afterId = after(after, "request", violations);
+        if (!violations.isEmpty()) {
+            throw ApiException.validation(violations);
+        }
+        return new RequestQuery(webhookId, afterId, pageSize);
+    }
+
+    private static int pageSize(String limit, List<Violation> violations) {
         long pageSize = limit == null ? DEFAULT_LIMIT : wholeNumber(limit, MAX_LIMIT);
         if (pageSize < 1) {
             violations.add(new Violation(null, "limit", "must be a whole number from 1 to " + MAX_LIMIT));
         }
+        return (int) pageSize;
+    }
+
+    private static long after(String after, String what, List<Violation> violations) {
         long afterId = after == null ? 0 : wholeNumber(after, Long.MAX_VALUE);
         if (afterId < 0) {
-            violations.add(new Violation(null, "after", "must be a batch id (a whole number, 0 or more)"));
+            violations.add(new Violation(null, "after", "must be a " + what + " id (a whole number, 0 or more)"));
         }
-        if (!violations.isEmpty()) {
-            throw ApiException.validation(violations);
-        }
-        return new BatchQuery(status, counterId == null ? null : counter, afterId, (int) pageSize);
+        return afterId;
     }
 
     /** The value when it is a whole number from 0 to max, else -1. */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.metricagateway.support.AdminApi;
 import org.metricagateway.support.Fixtures;
 import org.metricagateway.support.Http;
+import org.metricagateway.support.Ingest;
 import org.metricagateway.support.Senders;
 import org.metricagateway.support.Sql;
 import org.metricagateway.support.TestGateway;
@@ -94,6 +95,26 @@ class CustomAdapterTest {
     void aCustomAdaptersSettingsAreFreeFormButAnObject() {
         assertViolations(createWebhook("form512345678=callback_ordered"),
                 violation("settings", "must be a JSON object"));
+    }
+
+    @Test
+    void anAdapterMayTakeTheSecretFromAFormFieldAndItIsNeverStored() {
+        // What a built-in adapter declares in AdapterCatalog (Bitrix24: auth[application_token]); registered here on
+        // this test's own gateway, for its Tilda adapter.
+        gateway.camel().getRegistry().lookupByNameAndType("adapterCatalog", AdapterCatalog.class)
+                .register(Adapter.custom("tilda").withSecretFormField("auth[application_token]"));
+        CreatedWebhook webhook = tildaWebhook();
+        String form = Fixtures.form("tilda/order-form.form", Instant.now()) + "&auth%5Bapplication_token%5D=";
+        HttpRequest.Builder withoutHeader = Http.request(webhook.ingestUrl()).header("Content-Type", Senders.FORM);
+
+        assertStatus(Http.send(Http.request(webhook.ingestUrl()).header("Content-Type", Senders.FORM)
+                .POST(HttpRequest.BodyPublishers.ofString(form + "wrong"))), 401);
+        assertStatus(Http.send(withoutHeader.POST(HttpRequest.BodyPublishers.ofString(form + webhook.secret()))),
+                202);
+
+        assertThat(Ingest.storedCount(webhook)).isEqualTo(1);
+        assertThat((String) Sql.value("SELECT body FROM webhook_requests WHERE webhook_id = ?::uuid", webhook.id()))
+                .contains("tranid=").doesNotContain("application_token").doesNotContain(webhook.secret());
     }
 
     @Test
