@@ -44,7 +44,7 @@ public final class AdapterCatalog {
         return new AdapterCatalog(context, validator)
                 .register(Adapter.withoutSettings(CANONICAL))
                 .register(Adapter.typed("amocrm", CrmSettings.class))
-                .register(Adapter.typed("retailcrm", CrmSettings.class));
+                .register(Adapter.typed("retailcrm", RetailCrmSettings.class));
     }
 
     public AdapterCatalog register(Adapter adapter) {

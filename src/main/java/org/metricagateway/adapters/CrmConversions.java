@@ -1,5 +1,9 @@
 package org.metricagateway.adapters;
 
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.regex.Pattern;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,6 +23,7 @@ import org.metricagateway.web.Json;
  */
 public final class CrmConversions {
     public static final String SETTINGS_VARIABLE = "adapterSettings";
+    private static final Pattern LOCAL_TIME = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}:[0-9]{2}");
 
     public ObjectNode map(JsonNode events, @Variable(SETTINGS_VARIABLE) JsonNode settingsJson)
             throws JsonProcessingException {
@@ -54,7 +59,7 @@ public final class CrmConversions {
             return null;
         }
         conversion.put("target", target);
-        putText(conversion, "date_time", text(event.get("date_time")));
+        putText(conversion, "date_time", eventTime(text(event.get("date_time")), settings.getTimeZone()));
         String price = settings.getPriceField() == null ? text(event.get("price"))
                 : field(fields, settings.getPriceField());
         if (putText(conversion, "price", price)) {
@@ -66,6 +71,18 @@ public final class CrmConversions {
             conversion.put("external_id", id + ":" + status);
         }
         return conversion;
+    }
+
+    /**
+     * A time without an offset ("2026-11-20 10:15:30", as RetailCRM and Bitrix24 write them) is read in the account's
+     * time_zone and passed on as Unix seconds; anything else is passed on as sent, for the validator to judge.
+     */
+    private static String eventTime(String time, String zone) {
+        if (time == null || zone == null || !LOCAL_TIME.matcher(time).matches()) {
+            return time;
+        }
+        return Long.toString(LocalDateTime.parse(time.replace(' ', 'T')).atZone(ZoneId.of(zone.trim()))
+                .toEpochSecond());
     }
 
     private static String target(CrmSettings settings, String pipeline, String status) {

@@ -49,6 +49,11 @@ public class CrmSettings extends AdminRequest {
     @JsonDeserialize(using = ScalarAsText.class)
     private String currency;
 
+    /** The CRM account's time zone, for event times the CRM sends without an offset ("2026-11-20 10:15:30"). */
+    @TimeZone
+    @JsonDeserialize(using = ScalarAsText.class)
+    private String timeZone;
+
     public Map<String, String> getStatusTargets() {
         return statusTargets;
     }
@@ -95,6 +100,14 @@ public class CrmSettings extends AdminRequest {
 
     public void setCurrency(String currency) {
         this.currency = currency;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
     }
 
     @Override
