@@ -4,7 +4,7 @@ MVN ?= mvn -B -q
 JAR := target/metrica-offline-gateway-0.1.0-SNAPSHOT.jar
 SOURCES := $(shell find src/main -type f) pom.xml
 
-.PHONY: help run build test k8s-check image bench clean
+.PHONY: help run build test k8s-check image bench cluster clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -36,6 +36,9 @@ image: ## Build the container image (IMAGE=name:tag; CONTAINER_ENGINE=podman to 
 bench: $(JAR) ## Run the ingest and delivery benchmarks (results in bench/results/, see docs/benchmarks.md)
 	bench/run.sh
 	bench/drain.sh
+
+cluster: $(JAR) ## Rehearse 3 replicas on one PostgreSQL: load, SIGKILL one, SIGTERM one, check exactly-once delivery
+	bench/cluster.sh
 
 clean: ## Remove build output (keeps ./data)
 	$(MVN) clean

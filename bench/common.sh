@@ -4,16 +4,14 @@ JAR=target/metrica-offline-gateway-0.1.0-SNAPSHOT.jar
 TOKEN=bench-admin-token-$RANDOM$RANDOM
 SANDBOX_PORT=${BENCH_SANDBOX_PORT:-18090}
 
-need() { command -v "$1" >/dev/null || { echo "installing $2"; apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 need wrk wrk
 need psql postgresql-client
 need curl curl
 make -s build
-for port in "$PORT" "$MGMT_PORT" "$SANDBOX_PORT"; do
-  if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    echo "port $port is in use: set BENCH_PORT, BENCH_MANAGEMENT_PORT or BENCH_SANDBOX_PORT"; exit 1
-  fi
-done
+ports_free "$PORT" "$MGMT_PORT" "$SANDBOX_PORT" \
+  || { echo "set BENCH_PORT, BENCH_MANAGEMENT_PORT or BENCH_SANDBOX_PORT"; exit 1; }
 work=$(mktemp -d)
 mkdir -p bench/results
 log=$work/gateway.log

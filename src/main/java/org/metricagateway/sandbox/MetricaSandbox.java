@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A local fake of Yandex Metrica's offline-conversion API (upload, status, list, and the legacy threshold stubs),
@@ -36,7 +37,7 @@ public final class MetricaSandbox implements AutoCloseable {
         clock = builder.clock;
         switches = new SandboxSwitches(builder.delays);
         quotas = new Quotas(clock, switches);
-        traffic = new ReceivedTraffic(builder.retainedUploads);
+        traffic = new ReceivedTraffic(builder.retainedUploads, builder.uploadListener);
         UploadingStore store = new UploadingStore(builder.retainedUploads);
         lifecycle = new Lifecycle(store, new Linker(seed, switches), switches, clock);
         UploadHandler uploads = new UploadHandler(new FileChecker(switches), store, lifecycle, traffic, switches,
@@ -143,8 +144,18 @@ public final class MetricaSandbox implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private ProcessingDelays delays = ProcessingDelays.QUICK;
         private int retainedUploads = Integer.MAX_VALUE;
+        private Consumer<ReceivedUpload> uploadListener = upload -> { };
 
         private Builder() {
+        }
+
+        /**
+         * Called with every accepted upload, before it is recorded: for a record that outlives the retained
+         * uploads (the cluster rehearsal writes every row it receives to a file).
+         */
+        public Builder onUpload(Consumer<ReceivedUpload> listener) {
+            uploadListener = Objects.requireNonNull(listener);
+            return this;
         }
 
         /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -19,9 +20,11 @@ public final class ReceivedTraffic {
     /** Requests kept per retained upload: a long-running sandbox forgets its oldest records. */
     private static final int REQUESTS_PER_UPLOAD = 100;
     private final int retainedUploads;
+    private final Consumer<ReceivedUpload> uploadListener;
 
-    ReceivedTraffic(int retainedUploads) {
+    ReceivedTraffic(int retainedUploads, Consumer<ReceivedUpload> uploadListener) {
         this.retainedUploads = retainedUploads;
+        this.uploadListener = uploadListener;
     }
     private int inFlight;
     private int held;
@@ -110,6 +113,7 @@ public final class ReceivedTraffic {
     }
 
     synchronized void accepted(ReceivedUpload upload) {
+        uploadListener.accept(upload);
         uploads.add(upload);
         if (uploads.size() > retainedUploads) {
             uploads.subList(0, uploads.size() - retainedUploads).clear();

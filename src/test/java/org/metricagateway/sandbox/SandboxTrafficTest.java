@@ -42,6 +42,23 @@ class SandboxTrafficTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @Test
+    void aListenerHearsOfEveryAcceptedUploadBeforeItIsAnswered() {
+        List<ReceivedUpload> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        MetricaSandbox own = MetricaSandbox.builder().onUpload(heard::add).build().start();
+        try {
+            own.seed().permissive("listener-token");
+            uploading(new MetricaApi(own.baseUrl()).upload("listener-token", COUNTER, "?comment=listened-1",
+                    RunningSandbox.ONE_ROW_CSV));
+            assertThat(heard).singleElement().satisfies(upload -> {
+                assertThat(upload.comment()).contains("listened-1");
+                assertThat(upload.rows()).extracting(row -> row.get("clientid")).containsExactly(CLIENT_ID);
+            });
+        } finally {
+            own.stop();
+        }
+    }
+
+    @Test
     void anAcceptedUploadIsReadBackAsSent() {
         long id = uploading(SANDBOX.api.upload(TOKEN, COUNTER, "?comment=batch-1&type=BASIC&client_id_type=CLIENT_ID",
                 CSV)).path("id").asLong();

@@ -64,7 +64,8 @@ public final class GatewayProcess implements AutoCloseable {
         return new GatewayProcess(builder.start(), log, port, managementPort);
     }
 
-    private void awaitReady() {
+    /** Waits until the process is ready (for processes started with {@link #launch}, several at once). */
+    public void awaitReady() {
         Deadline.within(Duration.ofSeconds(60)).until(() -> {
             if (!process.isAlive()) {
                 throw new AssertionError("The gateway exited:\n" + output());
