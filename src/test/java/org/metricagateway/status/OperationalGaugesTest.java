@@ -96,7 +96,7 @@ class OperationalGaugesTest {
     @Test
     void jvmConnectionPoolAndLogMetricsAreExposedUnderTheirConventionalNames() {
         assertThat(Metrics.scrape(rig.gateway().managementUrl()))
-                .contains("jvm_memory_used_bytes{", "jvm_gc_pause_seconds", "process_cpu_usage",
+                .contains("jvm_memory_used_bytes{", "jvm_gc_max_data_size_bytes", "process_cpu_usage",
                         "hikaricp_connections_pending{pool=\"gateway\"}", "log4j2_events_total{level=\"error\"}")
                 .containsPattern("(?m)^gateway_ready 1\\.0$");
     }
