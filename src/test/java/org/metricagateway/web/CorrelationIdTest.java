@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.metricagateway.support.AdminApi;
 import org.metricagateway.support.Http;
 import org.metricagateway.support.Ingest;
+import org.metricagateway.support.Sql;
 import org.metricagateway.support.Webhooks;
 import org.metricagateway.support.Webhooks.CreatedWebhook;
 
@@ -23,6 +24,10 @@ class CorrelationIdTest {
         Http.Response answer = ingest("crm-7f3a:lead.42_b", Http.json(List.of(Ingest.conversion(1))));
         assertThat(answer.status()).isEqualTo(202);
         assertThat(answer.headers().firstValue("X-Request-Id")).contains("crm-7f3a:lead.42_b");
+        // Kept with the request (the exchange property correlationId is what the raw request capture stores).
+        assertThat(Sql.value("SELECT r.correlation_id FROM webhook_requests r JOIN webhook_conversions c"
+                + " ON c.request_id = r.id WHERE c.id = ?", answer.json().get("ids").get(0).asLong()))
+                .isEqualTo("crm-7f3a:lead.42_b");
     }
 
     @Test
