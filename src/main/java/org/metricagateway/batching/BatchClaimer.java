@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -32,6 +33,16 @@ public final class BatchClaimer {
                    upload_comment = 'mog-' || (SELECT id FROM gateway_installation) || '-' || id
              WHERE id = ?
             RETURNING upload_comment""";
+    // The requests the batch's conversions came from, oldest first, and how many there are (webhook_requests keeps
+    // them requests.retention-days: older ones are not found). The batch's rows are read through (batch_id, id).
+    private static final String REQUESTS = """
+            SELECT r.correlation_id, count(*) OVER () AS requests
+              FROM (SELECT DISTINCT request_id FROM webhook_conversions WHERE batch_id = ?) c
+              JOIN webhook_requests r ON r.id = c.request_id
+             ORDER BY r.id
+             LIMIT ?""";
+    /** Request correlation ids listed in the line that forms a batch; the others are counted. */
+    private static final int LISTED_REQUESTS = 20;
 
     private final DataSource dataSource;
 
@@ -59,8 +70,12 @@ public final class BatchClaimer {
                         comment = rs.getString(1);
                     }
                 }
+                String requests = requests(connection, batchId);
                 connection.commit();
-                logFormed(batchId, comment, claimed, group);
+                try (var ignored = Correlation.during(comment)) {
+                    LOG.info("Batch {} holds {} conversions for counter {} ({}) from {}", batchId, claimed,
+                            group.counterId(), group.identifierColumns(), requests);
+                }
                 return batchId;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -70,19 +85,28 @@ public final class BatchClaimer {
     }
 
     /**
-     * The batch's comment is its correlation id in every log line about it, on whichever replica uploads it; this
-     * line links it to the correlation ids of the requests its conversions came from.
+     * "3 requests: a, b, c", or "240 requests: a, …, t (and 220 more)". The batch's comment is its correlation id in
+     * every log line about it, on whichever replica uploads it; this links it to the ids of the requests its
+     * conversions came from, recovered ones included.
      */
-    private static void logFormed(long batchId, String comment, int claimed, ConversionGroup group) {
-        try (var ignored = Correlation.during(comment)) {
-            if (group.requests().count() == 0) {
-                LOG.info("Batch {} holds {} conversions for counter {} ({}), recovered after their group was lost",
-                        batchId, claimed, group.counterId(), group.identifierColumns());
-            } else {
-                LOG.info("Batch {} holds {} conversions for counter {} ({}) from {} requests: {}", batchId, claimed,
-                        group.counterId(), group.identifierColumns(), group.requests().count(), group.requests());
+    private static String requests(Connection connection, long batchId) throws SQLException {
+        List<String> listed = new ArrayList<>();
+        long count = 0;
+        try (PreparedStatement requests = connection.prepareStatement(REQUESTS)) {
+            requests.setLong(1, batchId);
+            requests.setInt(2, LISTED_REQUESTS);
+            try (ResultSet rs = requests.executeQuery()) {
+                while (rs.next()) {
+                    listed.add(rs.getString(1));
+                    count = rs.getLong(2);
+                }
             }
         }
+        if (count == 0) {
+            return "requests no longer kept";
+        }
+        String text = count + " requests: " + String.join(", ", listed);
+        return count > listed.size() ? text + " (and " + (count - listed.size()) + " more)" : text;
     }
 
     private static long create(Connection connection, ConversionGroup group) throws SQLException {

@@ -34,11 +34,6 @@ public final class ConversionGroups implements AggregationStrategy {
         return group.size() >= batchSize;
     }
 
-    /** The groups an ingest request stored, labelled with its correlation id for the batches' log lines. */
-    public static List<ConversionGroup> fromRequest(List<ConversionGroup> groups, String correlationId) {
-        return groups.stream().map(group -> group.fromRequest(correlationId)).toList();
-    }
-
     /** Groups rows (id, counter_id, identifier_columns) as read by the recovery sweep. */
     public static List<ConversionGroup> fromRows(List<Map<String, Object>> rows) {
         Map<String, ConversionGroup> groups = new LinkedHashMap<>();
