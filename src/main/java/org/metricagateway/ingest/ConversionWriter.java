@@ -104,6 +104,9 @@ public final class ConversionWriter extends ServiceSupport {
         try {
             IngestResult result = write.result().get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
             metrics.stored(result.accepted(), result.duplicates());
+            if (result.ignored() != null) {
+                metrics.ignored(webhook.format(), result.ignored());
+            }
             return result;
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;

@@ -27,4 +27,13 @@ public final class IngestMetrics {
         accepted.increment(acceptedCount);
         duplicates.increment(duplicateCount);
     }
+
+    /** Events of stored requests that an adapter acknowledged without a conversion (status not mapped, no id). */
+    public void ignored(String format, int count) {
+        if (count > 0) {
+            Counter.builder("gateway.adapter.events.ignored")
+                    .description("Events of accepted requests that the webhook's adapter turned into no conversion")
+                    .tag("format", format).register(registry).increment(count);
+        }
+    }
 }

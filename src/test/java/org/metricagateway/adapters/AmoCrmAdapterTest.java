@@ -14,8 +14,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.metricagateway.support.AdminApi;
 import org.metricagateway.support.Fixtures;
+import org.metricagateway.support.Metrics;
 import org.metricagateway.support.Senders;
 import org.metricagateway.support.Sql;
+import org.metricagateway.support.TestGateway;
 import org.metricagateway.support.Webhooks;
 import org.metricagateway.support.Webhooks.CreatedWebhook;
 
@@ -59,6 +61,19 @@ class AmoCrmAdapterTest {
                 .containsEntry("currency", null);
         assertThat(rows.get(2)).containsEntry("external_id", "mebel-moskva/25401001:47891230")
                 .containsEntry("target", "lead_created").containsEntry("client_id", "1700000000777777777");
+    }
+
+    @Test
+    void ignoredEventsAreCountedInTheMetrics() {
+        CreatedWebhook webhook = Webhooks.create(amoCrmWebhook("amo-metrics", false));
+        String management = TestGateway.get().managementUrl();
+        double before = Metrics.value(management, "gateway_adapter_events_ignored_total", "format=\"amocrm\"")
+                .orElse(0.0);
+
+        assertStatus(Senders.post(webhook, Senders.FORM, Fixtures.form(LEADS, Instant.now())), 202);
+
+        assertThat(Metrics.value(management, "gateway_adapter_events_ignored_total", "format=\"amocrm\""))
+                .contains(before + 2);
     }
 
     @Test
