@@ -39,13 +39,18 @@ class EnvironmentConfigurationTest {
             CreatedWebhook webhook = Webhooks.create("env", 106, null);
             CreatedWebhook viaProcess = new CreatedWebhook(webhook.id(), webhook.secret(),
                     gateway.baseUrl() + "/webhooks/" + webhook.id() + "/conversions");
-            assertThat(Ingest.post(viaProcess, Ingest.conversion(1)).status()).isEqualTo(202);
+            Http.Response accepted = Ingest.post(viaProcess, Ingest.conversion(1));
+            assertThat(accepted.status()).isEqualTo(202);
             Http.Response tooMany = Ingest.post(viaProcess, List.of(Ingest.conversion(2), Ingest.conversion(3)));
             assertThat(tooMany.json().get("error").asText()).isEqualTo("too_many_conversions");
 
             gateway.process().destroy();
             assertThat(gateway.process().waitFor(Duration.ofSeconds(30).toSeconds(), TimeUnit.SECONDS)).isTrue();
-            assertThat(gateway.output()).contains("Apache Camel 4.18.0 (metrica-offline-gateway) shutdown");
+            assertThat(gateway.output()).contains("Apache Camel 4.18.0 (metrica-offline-gateway) shutdown")
+                    // Plain log lines carry the request's correlation id in brackets; no secret is logged.
+                    .contains("[" + accepted.headers().firstValue("X-Request-Id").orElseThrow() + "] - Webhook "
+                            + webhook.id() + ": accepted 1 conversions (0 duplicates)")
+                    .doesNotContain(webhook.secret());
             assertThat(dataDir).as("nothing written to DATA_DIR").doesNotExist();
         }
     }
