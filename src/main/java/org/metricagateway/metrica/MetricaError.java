@@ -7,6 +7,7 @@ import java.net.SocketTimeoutException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.hc.core5.http.NoHttpResponseException;
+import org.metricagateway.retry.Causes;
 import org.metricagateway.web.Json;
 
 /**
@@ -32,23 +33,24 @@ public record MetricaError(int httpStatus, String errorType, String message, Kin
     }
 
     public static MetricaError classify(Throwable failure) {
-        Throwable cause = rootOf(failure);
-        MetricaUnavailable u = find(failure, MetricaUnavailable.class);
+        Throwable cause = Causes.root(failure);
+        MetricaUnavailable u = Causes.find(failure, MetricaUnavailable.class);
         if (u != null) {
             return new MetricaError(0, u.dailyBudgetSpent() ? "daily_budget_spent" : "busy", u.getMessage(),
                     u.dailyBudgetSpent() ? Kind.DAILY_QUOTA : Kind.NOT_SENT);
         }
-        HttpOperationFailedException http = find(failure, HttpOperationFailedException.class);
+        HttpOperationFailedException http = Causes.find(failure, HttpOperationFailedException.class);
         if (http != null) {
             return fromHttp(http.getStatusCode(), http.getResponseBody());
         }
-        if (find(failure, ConnectException.class) != null) {
+        if (Causes.find(failure, ConnectException.class) != null) {
             return new MetricaError(0, "connection_refused", "Metrica could not be reached", Kind.NOT_SENT);
         }
-        if (find(failure, SocketTimeoutException.class) != null) {
+        if (Causes.find(failure, SocketTimeoutException.class) != null) {
             return new MetricaError(0, "timeout", "Metrica did not answer in time", Kind.AMBIGUOUS);
         }
-        if (find(failure, NoHttpResponseException.class) != null || find(failure, IOException.class) != null) {
+        if (Causes.find(failure, NoHttpResponseException.class) != null
+                || Causes.find(failure, IOException.class) != null) {
             return new MetricaError(0, "network", "The connection to Metrica failed: "
                     + cause.getClass().getSimpleName(), Kind.AMBIGUOUS);
         }
@@ -91,22 +93,5 @@ public record MetricaError(int httpStatus, String errorType, String message, Kin
 
     public boolean retryable() {
         return kind == Kind.SHORT_QUOTA || kind == Kind.AMBIGUOUS || kind == Kind.NOT_SENT;
-    }
-
-    private static Throwable rootOf(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
-    }
-
-    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 }

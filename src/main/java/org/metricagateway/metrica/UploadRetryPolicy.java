@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.camel.Exchange;
 import org.metricagateway.logging.Correlation;
+import org.metricagateway.retry.ExponentialBackoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +26,7 @@ public final class UploadRetryPolicy {
     private final BatchUploads uploads;
     private final int maxAttempts;
     private final Duration maxRetryTime;
-    private final Duration initialBackoff;
-    private final Duration maxBackoff;
+    private final ExponentialBackoff backoff;
     private final Clock clock;
 
     public UploadRetryPolicy(BatchUploads uploads, int maxAttempts, Duration maxRetryTime, Duration initialBackoff,
@@ -35,8 +34,7 @@ public final class UploadRetryPolicy {
         this.uploads = uploads;
         this.maxAttempts = maxAttempts;
         this.maxRetryTime = maxRetryTime;
-        this.initialBackoff = initialBackoff;
-        this.maxBackoff = maxBackoff;
+        this.backoff = new ExponentialBackoff(initialBackoff, maxBackoff);
         this.clock = clock;
     }
 
@@ -63,11 +61,7 @@ public final class UploadRetryPolicy {
     }
 
     long delayMillis(int attempt, MetricaError error) {
-        long base = initialBackoff.toMillis() << Math.min(attempt - 1, 20);
-        long capped = Math.min(base, maxBackoff.toMillis());
-        // Jitter in [50%, 150%): replicas that failed together do not retry together.
-        long jittered = (long) (capped * (0.5 + ThreadLocalRandom.current().nextDouble()));
-        return Math.max(jittered, error.kind() == MetricaError.Kind.SHORT_QUOTA ? 1000 : 0);
+        return Math.max(backoff.delayMillis(attempt), error.kind() == MetricaError.Kind.SHORT_QUOTA ? 1000 : 0);
     }
 
     public static Instant nextUtcMidnight(Instant now) {
