@@ -14,6 +14,7 @@ import io.vertx.core.VertxOptions;
 import jakarta.validation.ValidatorFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
@@ -26,6 +27,8 @@ import org.metricagateway.admin.AdminAuthenticator;
 import org.metricagateway.admin.AdminPathIds;
 import org.metricagateway.admin.AdminToken;
 import org.metricagateway.admin.BatchViews;
+import org.metricagateway.admin.ChosenSecrets;
+import org.metricagateway.admin.Bitrix24FetchViews;
 import org.metricagateway.admin.ConversionViews;
 import org.metricagateway.admin.JsonBodyReader;
 import org.metricagateway.admin.NewWebhook;
@@ -38,6 +41,11 @@ import org.metricagateway.admin.WebhookPreviews;
 import org.metricagateway.admin.WebhookViews;
 import org.metricagateway.admin.validation.AdminValidatorFactory;
 import org.metricagateway.batching.BatchClaimer;
+import org.metricagateway.bitrix24.Bitrix24Events;
+import org.metricagateway.bitrix24.Bitrix24Fetches;
+import org.metricagateway.bitrix24.Bitrix24Metrics;
+import org.metricagateway.config.Bitrix24Config;
+import org.metricagateway.retry.ExponentialBackoff;
 import org.metricagateway.batching.ConversionGroups;
 import org.metricagateway.config.GatewaySettings;
 import org.metricagateway.config.RequestSettings;
@@ -126,7 +134,9 @@ public final class GatewayConfiguration implements CamelConfiguration {
         registry.bind("batchClaimer", new BatchClaimer(database.dataSource()));
 
         bindDelivery(context, settings, database.dataSource(), meters, clock);
-        bindAdminApi(registry);
+        bindBitrix24(context, Bitrix24Config.from(context.getPropertiesComponent()), database.dataSource(), webhooks,
+                meters, clock);
+        bindAdminApi(registry, adapters);
         registry.bind("storedAdapters", new StoredAdapters(webhooks));
         registry.bind("webhookPreviews", new WebhookPreviews(webhooks, ingestValidation));
     }
@@ -194,16 +204,42 @@ public final class GatewayConfiguration implements CamelConfiguration {
                 settings.statusClusterCheckinInterval().toMillis());
     }
 
+    /**
+     * The beans of routes/adapters/bitrix24-fetches.yaml, and the camel-http component its crm.deal.get calls use:
+     * a component of their own, so that a slow portal gets Bitrix24's timeouts, not the two minutes Metrica's
+     * uploads are allowed.
+     */
+    private static void bindBitrix24(CamelContext context, Bitrix24Config config, DataSource dataSource,
+                                     WebhookDirectory webhooks, PrometheusMeterRegistry meters, Clock clock) {
+        HttpComponent rest = new HttpComponent();
+        rest.setConnectTimeout(config.connectTimeout().toMillis());
+        rest.setConnectionRequestTimeout(config.connectTimeout().toMillis());
+        rest.setResponseTimeout(config.responseTimeout().toMillis());
+        rest.setSoTimeout(config.responseTimeout().toMillis());
+        // The fetch schedule owns retries (with backoff); HttpClient would otherwise resend on 503/429 at once.
+        rest.setAutomaticRetriesDisabled(true);
+        context.addComponent("bitrix24-rest", rest);
+        Bitrix24Metrics metrics = new Bitrix24Metrics(meters, dataSource);
+        Registry registry = context.getRegistry();
+        registry.bind("bitrix24Metrics", metrics);
+        registry.bind("bitrix24Events", new Bitrix24Events(dataSource));
+        registry.bind("bitrix24Fetches", new Bitrix24Fetches(dataSource, webhooks, metrics,
+                new ExponentialBackoff(config.initialBackoff(), config.maxBackoff()), config.fetchMaxAttempts(),
+                config.fetchMaxAge(), clock));
+    }
+
     /** The beans of routes/admin-webhooks.yaml and routes/admin-conversions.yaml (adminAuthenticator is above). */
-    private static void bindAdminApi(Registry registry) {
+    private static void bindAdminApi(Registry registry, AdapterCatalog adapters) {
         registry.bind("newWebhookReader", new JsonBodyReader<>(NewWebhook.class));
         registry.bind("webhookChangesReader", new JsonBodyReader<>(WebhookChanges.class));
         registry.bind("webhookColumns", new WebhookColumns());
-        registry.bind("webhookViews", new WebhookViews());
+        registry.bind("webhookViews", new WebhookViews(adapters));
+        registry.bind("chosenSecrets", new ChosenSecrets());
         registry.bind("adminPathIds", new AdminPathIds());
         registry.bind("queryParameters", new QueryParameters());
         registry.bind("conversionViews", new ConversionViews());
         registry.bind("requestViews", new RequestViews());
+        registry.bind("bitrix24FetchViews", new Bitrix24FetchViews());
     }
 
     /** The registry camel-micrometer-prometheus scrapes on the management port (it may have created it already). */

@@ -13,6 +13,7 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import org.apache.camel.CamelContext;
 import org.hibernate.validator.HibernateValidator;
+import org.metricagateway.bitrix24.Bitrix24Settings;
 import org.metricagateway.web.InjectingValidatorFactory;
 import org.metricagateway.web.Json;
 import org.metricagateway.web.Violation;
@@ -44,7 +45,10 @@ public final class AdapterCatalog {
         return new AdapterCatalog(context, validator)
                 .register(Adapter.withoutSettings(CANONICAL))
                 .register(Adapter.typed("amocrm", CrmSettings.class))
-                .register(Adapter.typed("retailcrm", RetailCrmSettings.class));
+                .register(Adapter.typed("retailcrm", RetailCrmSettings.class))
+                .register(Adapter.typed("bitrix24", Bitrix24Settings.class)
+                        .withSecretFormField("auth[application_token]")
+                        .withSecretSettings(Bitrix24Settings.REST_URL_FIELD));
     }
 
     public AdapterCatalog register(Adapter adapter) {

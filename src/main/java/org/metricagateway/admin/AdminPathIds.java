@@ -27,6 +27,10 @@ public final class AdminPathIds {
         return positive(raw, "Batch");
     }
 
+    public long bitrix24FetchId(String raw) {
+        return positive(raw, "Bitrix24 fetch");
+    }
+
     public long counterId(String raw) {
         long id = positive(raw, "Counter");
         if (id > Integer.MAX_VALUE) {

@@ -75,6 +75,23 @@ public final class QueryParameters {
         return new RequestQuery(webhookId, afterId, pageSize);
     }
 
+    /** The statuses of the schema's bitrix24_fetches.status CHECK. */
+    public static final List<String> FETCH_STATUSES = List.of("pending", "done", "ignored", "failed");
+
+    /** {@code ?status=&limit=&after=} of a webhook's Bitrix24 deal fetches. */
+    public FetchQuery bitrix24Fetches(UUID webhookId, String status, String limit, String after) {
+        List<Violation> violations = new ArrayList<>();
+        if (status != null && !FETCH_STATUSES.contains(status)) {
+            violations.add(new Violation(null, "status", "must be one of " + String.join(", ", FETCH_STATUSES)));
+        }
+        int pageSize = pageSize(limit, violations);
+        long afterId = after(after, "fetch", violations);
+        if (!violations.isEmpty()) {
+            throw ApiException.validation(violations);
+        }
+        return new FetchQuery(webhookId, status, afterId, pageSize);
+    }
+
     private static int pageSize(String limit, List<Violation> violations) {
         long pageSize = limit == null ? DEFAULT_LIMIT : wholeNumber(limit, MAX_LIMIT);
         if (pageSize < 1) {

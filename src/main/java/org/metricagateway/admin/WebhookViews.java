@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.metricagateway.adapters.AdapterCatalog;
 import org.metricagateway.web.ApiException;
 import org.metricagateway.web.Json;
 
@@ -15,6 +16,11 @@ import org.metricagateway.web.Json;
  * one comma-separated text, see routes/admin-webhooks.yaml).
  */
 public final class WebhookViews {
+    private final AdapterCatalog adapters;
+
+    public WebhookViews(AdapterCatalog adapters) {
+        this.adapters = adapters;
+    }
 
     /** The answer of the list call: {@code {"webhooks": [...]}}. */
     public record WebhookList(List<WebhookView> webhooks) {
@@ -28,15 +34,21 @@ public final class WebhookViews {
     }
 
     public WebhookList list(List<Map<String, Object>> rows) {
-        return new WebhookList(rows.stream().map(WebhookViews::view).toList());
+        return new WebhookList(rows.stream().map(this::view).toList());
     }
 
     public WebhookView withSecret(WebhookView webhook, String secret) {
         return webhook.withSecret(secret);
     }
 
-    private static WebhookView view(Map<String, Object> row) {
+    /** The answer of rotate-secret: a secret the caller chose is not sent back (nothing sent is echoed). */
+    public WebhookView withSecret(WebhookView webhook, String secret, boolean chosen) {
+        return chosen ? webhook : webhook.withSecret(secret);
+    }
+
+    private WebhookView view(Map<String, Object> row) {
         UUID id = (UUID) row.get("id");
+        String format = (String) row.get("format");
         return new WebhookView(
                 id,
                 (String) row.get("name"),
@@ -45,8 +57,8 @@ public final class WebhookViews {
                 blocks((String) row.get("allowed_ips")),
                 (Boolean) row.get("active"),
                 WebhookView.ingestPath(id),
-                (String) row.get("format"),
-                settings((String) row.get("settings")),
+                format,
+                shown(format, settings((String) row.get("settings"))),
                 (Boolean) row.get("secret_in_query"),
                 RowValues.instant(row.get("created_at")),
                 RowValues.instant(row.get("updated_at")),
@@ -54,6 +66,11 @@ public final class WebhookViews {
                 RowValues.instant(row.get("secret_rotated_at")),
                 RowValues.instant(row.get("previous_secret_expires_at")),
                 null);
+    }
+
+    /** Credentials in settings (Bitrix24's rest_url) are never shown. */
+    private JsonNode shown(String format, JsonNode settings) {
+        return adapters.find(format).map(adapter -> adapter.shownSettings(settings)).orElse(settings);
     }
 
     /** Stored as jsonb, selected as text: the table's CHECK makes it a JSON object. */

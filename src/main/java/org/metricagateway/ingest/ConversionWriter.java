@@ -186,7 +186,7 @@ public final class ConversionWriter extends ServiceSupport {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                List<Long> requestIds = RequestRows.allocateIds(connection, group.size());
+                List<Long> requestIds = RequestRows.ids(connection, group);
                 Rows rows = Rows.of(group, requestIds);
                 Map<String, Long> inserted = new HashMap<>();
                 try (PreparedStatement insert = connection.prepareStatement(INSERT)) {

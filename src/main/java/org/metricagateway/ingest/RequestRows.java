@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,10 +31,26 @@ final class RequestRows {
                    AS r(id, webhook_id, content_type, body, body_size, body_truncated, correlation_id, accepted,
                         duplicates, ignored, conversion_ids)""";
 
+    private static final String COMPLETE = """
+            UPDATE webhook_requests
+               SET state = 'processed', accepted = ?, duplicates = ?, ignored = ?, conversion_ids = ?::bigint[]
+             WHERE id = ? AND state = 'pending'""";
+
     private RequestRows() {
     }
 
-    static List<Long> allocateIds(Connection connection, int count) throws SQLException {
+    /** Each write's request id: the one it was stored with earlier, else a new one from the sequence. */
+    static List<Long> ids(Connection connection, List<PendingWrite> group) throws SQLException {
+        int fresh = (int) group.stream().filter(write -> write.request().storedId() == null).count();
+        Iterator<Long> allocated = (fresh == 0 ? List.<Long>of() : allocateIds(connection, fresh)).iterator();
+        List<Long> ids = new ArrayList<>(group.size());
+        for (PendingWrite write : group) {
+            ids.add(write.request().storedId() != null ? write.request().storedId() : allocated.next());
+        }
+        return ids;
+    }
+
+    private static List<Long> allocateIds(Connection connection, int count) throws SQLException {
         List<Long> ids = new ArrayList<>(count);
         try (PreparedStatement statement = connection.prepareStatement(ALLOCATE)) {
             statement.setInt(1, count);
@@ -46,8 +63,27 @@ final class RequestRows {
         return ids;
     }
 
-    static void insert(Connection connection, List<PendingWrite> group, List<Long> ids,
+    /**
+     * Stores each request with its answer: a new row, or, for a request stored earlier while its conversions were
+     * pending, its answer and the state processed (only while it is still pending: a repeated write, after a crash
+     * between this commit and the adapter's own bookkeeping, leaves the first answer).
+     */
+    static void insert(Connection connection, List<PendingWrite> allWrites, List<Long> allIds,
                        Map<PendingWrite, IngestResult> answers) throws SQLException {
+        List<PendingWrite> group = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < allWrites.size(); i++) {
+            PendingWrite write = allWrites.get(i);
+            if (write.request().storedId() != null) {
+                complete(connection, write.request().storedId(), answers.get(write));
+            } else {
+                group.add(write);
+                ids.add(allIds.get(i));
+            }
+        }
+        if (group.isEmpty()) {
+            return;
+        }
         int n = group.size();
         Object[] webhookIds = new Object[n];
         Object[] contentTypes = new Object[n];
@@ -72,8 +108,7 @@ final class RequestRows {
             accepted[i] = answer.accepted();
             duplicates[i] = answer.duplicates();
             ignored[i] = answer.ignored() == null ? 0 : answer.ignored();
-            conversionIds[i] = answer.ids().stream().map(String::valueOf)
-                    .collect(Collectors.joining(",", "{", "}"));
+            conversionIds[i] = arrayText(answer.ids());
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             int p = 1;
@@ -90,5 +125,20 @@ final class RequestRows {
             insert.setArray(p, connection.createArrayOf("text", conversionIds));
             insert.executeUpdate();
         }
+    }
+
+    private static void complete(Connection connection, long id, IngestResult answer) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(COMPLETE)) {
+            update.setInt(1, answer.accepted());
+            update.setInt(2, answer.duplicates());
+            update.setInt(3, answer.ignored() == null ? 0 : answer.ignored());
+            update.setString(4, arrayText(answer.ids()));
+            update.setLong(5, id);
+            update.executeUpdate();
+        }
+    }
+
+    private static String arrayText(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 }

@@ -77,8 +77,8 @@ class AdapterSettingsTest {
         long before = (Long) Sql.value("SELECT count(*) FROM webhooks");
 
         assertViolations(AdminApi.post("/api/webhooks", webhook("megaplan", Map.of())),
-                violation("format", "is not a known format: one of canonical, amocrm, retailcrm, or the name of"
-                        + " an adapter route loaded from routes/adapters/"));
+                violation("format", "is not a known format: one of canonical, amocrm, retailcrm, bitrix24, or the"
+                        + " name of an adapter route loaded from routes/adapters/"));
         assertThat((Long) Sql.value("SELECT count(*) FROM webhooks")).isEqualTo(before);
     }
 

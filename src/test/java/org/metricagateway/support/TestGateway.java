@@ -57,6 +57,12 @@ public final class TestGateway {
             properties.put("status.poll-cron", "0 0 0 1 1 ? 2099");
             properties.put("status.scheduler-name", "test-" + java.util.UUID.randomUUID());
             properties.put("upload.resume-interval-ms", "86400000");
+            // Bitrix24 deal fetches (and their retries) within a fraction of a second, so that tests wait briefly.
+            properties.put("bitrix24.fetch-interval-ms", "100");
+            properties.put("bitrix24.initial-backoff-ms", "50");
+            properties.put("bitrix24.max-backoff-ms", "200");
+            // Database-read gauges (batches, Bitrix24 fetches) current within a second.
+            properties.put("status.gauges-refresh-ms", "1000");
             String external = System.getenv("TEST_DATABASE_URL");
             if (external != null && !external.isBlank()) {
                 properties.put("database.url", external);
