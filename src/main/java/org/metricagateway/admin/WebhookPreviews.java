@@ -55,7 +55,7 @@ public final class WebhookPreviews {
     public void useWebhook(Exchange exchange, String webhookId) throws SQLException {
         UUID id = new AdminPathIds().webhookId(webhookId);
         Webhook webhook = webhooks.load(id).orElseThrow(() -> ApiException.notFound("Webhook"));
-        exchange.setProperty(WebhookAuthenticator.WEBHOOK_PROPERTY, webhook);
+        WebhookAuthenticator.use(exchange, webhook);
     }
 
     public Preview preview(ConversionBatch batch) {

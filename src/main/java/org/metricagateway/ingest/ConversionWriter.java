@@ -22,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.support.service.ServiceSupport;
 import org.metricagateway.batching.ConversionGroup;
@@ -91,7 +92,8 @@ public final class ConversionWriter extends ServiceSupport {
      */
     public IngestResult store(ConversionBatch batch,
                               @ExchangeProperty(WebhookAuthenticator.WEBHOOK_PROPERTY) Webhook webhook,
-                              @ExchangeProperty(RawRequest.PROPERTY) RawRequest request)
+                              @ExchangeProperty(RawRequest.PROPERTY) RawRequest request,
+                              Exchange exchange)
             throws Exception {
         List<NewConversion> conversions = batch.conversions().stream().map(NewConversion::from).toList();
         List<String> keys = conversions.stream().map(DedupKey::of).toList();
@@ -107,6 +109,11 @@ public final class ConversionWriter extends ServiceSupport {
             if (result.ignored() != null) {
                 metrics.ignored(webhook.format(), result.ignored());
             }
+            // For the route, as plain variables: ${body.accepted} would make Camel introspect IngestResult again on
+            // every request (its OGNL cache is keyed by instance).
+            exchange.setVariable("accepted", result.accepted());
+            exchange.setVariable("duplicates", result.duplicates());
+            exchange.setVariable("newConversions", result.newConversions());
             return result;
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;

@@ -9,6 +9,7 @@ import java.util.UUID;
 import io.vertx.core.net.SocketAddress;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpConstants;
+import org.metricagateway.adapters.CrmConversions;
 import org.metricagateway.web.ApiException;
 import org.metricagateway.webhooks.Webhook;
 import org.metricagateway.webhooks.WebhookDirectory;
@@ -20,6 +21,8 @@ import org.metricagateway.webhooks.WebhookDirectory;
  */
 public final class WebhookAuthenticator {
     public static final String WEBHOOK_PROPERTY = "webhook";
+    /** The webhook's adapter format (a String), for the route's dispatch to direct:adapter-<format>. */
+    public static final String FORMAT_VARIABLE = "adapterFormat";
     static final String SECRET_HEADER = "X-Webhook-Secret";
 
     private final WebhookDirectory webhooks;
@@ -67,7 +70,19 @@ public final class WebhookAuthenticator {
             throw refuse("wrong_secret", new ApiException(401, "invalid_secret",
                     "The secret does not match this webhook's secret"));
         }
+        use(exchange, webhook);
+    }
+
+    /**
+     * Makes the webhook the exchange's: the property for beans, and its format and settings as variables for the
+     * routes. Routes read these plain variables rather than {@code ${exchangeProperty.webhook.format}}: Camel's
+     * simple language caches the introspection of an OGNL call's target per instance, so on a new object each
+     * request it introspects the class again (and fills its cache with our objects).
+     */
+    public static void use(Exchange exchange, Webhook webhook) {
         exchange.setProperty(WEBHOOK_PROPERTY, webhook);
+        exchange.setVariable(FORMAT_VARIABLE, webhook.format());
+        exchange.setVariable(CrmConversions.SETTINGS_VARIABLE, webhook.settings());
     }
 
     private ApiException refuse(String reason, ApiException error) {
