@@ -50,6 +50,9 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.addDataSourceProperty("connectTimeout", Math.max(1, settings.databaseConnectionTimeout().toSeconds()));
         config.addDataSourceProperty("ApplicationName", "metrica-offline-gateway");
+        // PostgreSQL's error details quote the failing row ("Failing row contains ..."): client ids, adapter settings
+        // with credentials. Without them an exception can be logged whole and still leak nothing.
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             migrate(dataSource);
