@@ -69,8 +69,8 @@ public final class AdapterCatalog {
         if (builtIn != null) {
             return Optional.of(builtIn);
         }
-        return context.getRoute(Adapter.ROUTE_PREFIX + format) == null
-                ? Optional.empty() : Optional.of(Adapter.custom(format));
+        Adapter custom = Adapter.custom(format);
+        return context.getRoute(custom.routeId()) == null ? Optional.empty() : Optional.of(custom);
     }
 
     /** Every problem of these settings for this adapter, fields named {@code settings.<field>}. */

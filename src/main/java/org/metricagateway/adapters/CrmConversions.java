@@ -45,8 +45,8 @@ public final class CrmConversions {
     }
 
     private static ObjectNode conversion(JsonNode event, CrmSettings settings) {
-        String status = text(event.get("status"));
-        String target = target(settings, text(event.get("pipeline")), status);
+        String status = Json.text(event.get("status"));
+        String target = target(settings, Json.text(event.get("pipeline")), status);
         if (target == null) {
             return null;
         }
@@ -59,14 +59,14 @@ public final class CrmConversions {
             return null;
         }
         conversion.put("target", target);
-        putText(conversion, "date_time", eventTime(text(event.get("date_time")), settings.getTimeZone()));
-        String price = settings.getPriceField() == null ? text(event.get("price"))
+        putText(conversion, "date_time", eventTime(Json.text(event.get("date_time")), settings.getTimeZone()));
+        String price = settings.getPriceField() == null ? Json.text(event.get("price"))
                 : field(fields, settings.getPriceField());
         if (putText(conversion, "price", price)) {
-            String currency = text(event.get("currency"));
+            String currency = Json.text(event.get("currency"));
             conversion.put("currency", currency == null ? settings.getCurrency() : currency);
         }
-        String id = text(event.get("id"));
+        String id = Json.text(event.get("id"));
         if (id != null) {
             conversion.put("external_id", id + ":" + status);
         }
@@ -94,16 +94,7 @@ public final class CrmConversions {
     }
 
     private static String field(JsonNode fields, String name) {
-        return name == null ? null : text(fields.get(name));
-    }
-
-    /** A scalar as text; null, blank and structured values count as absent (CRMs send "" for empty fields). */
-    private static String text(JsonNode value) {
-        if (value == null || !value.isValueNode() || value.isNull()) {
-            return null;
-        }
-        String text = value.asText().trim();
-        return text.isEmpty() ? null : text;
+        return name == null ? null : Json.text(fields.get(name));
     }
 
     private static boolean putText(ObjectNode conversion, String field, String value) {

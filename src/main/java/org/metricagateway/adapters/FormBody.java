@@ -89,10 +89,6 @@ public record FormBody(List<Pair> pairs) {
         return pairs.stream().filter(p -> p.name().equals(name)).map(Pair::value).findFirst();
     }
 
-    public boolean any(Predicate<Pair> test) {
-        return pairs.stream().anyMatch(test);
-    }
-
     /** The form re-encoded, without the pairs that match (secrets to be kept out of storage). */
     public String encodeWithout(Predicate<Pair> drop) {
         StringBuilder out = new StringBuilder();

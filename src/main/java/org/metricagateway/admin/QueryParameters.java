@@ -32,9 +32,7 @@ public final class QueryParameters {
     /** {@code ?status=&limit=&after=} of a webhook's conversions. */
     public ConversionQuery conversions(UUID webhookId, String status, String limit, String after) {
         List<Violation> violations = new ArrayList<>();
-        if (status != null && !CONVERSION_STATUSES.contains(status)) {
-            violations.add(new Violation(null, "status", "must be one of " + String.join(", ", CONVERSION_STATUSES)));
-        }
+        status(status, CONVERSION_STATUSES, violations);
         int pageSize = pageSize(limit, violations);
         long afterId = after(after, "conversion", violations);
         if (!violations.isEmpty()) {
@@ -49,9 +47,7 @@ public final class QueryParameters {
     /** {@code ?status=&counter_id=&limit=&after=} of the batch list. */
     public BatchQuery batches(String status, String counterId, String limit, String after) {
         List<Violation> violations = new ArrayList<>();
-        if (status != null && !BATCH_STATUSES.contains(status)) {
-            violations.add(new Violation(null, "status", "must be one of " + String.join(", ", BATCH_STATUSES)));
-        }
+        status(status, BATCH_STATUSES, violations);
         long counter = counterId == null ? 0 : wholeNumber(counterId, Integer.MAX_VALUE);
         if (counterId != null && counter < 1) {
             violations.add(new Violation(null, "counter_id", "must be a Metrica counter id (1 to 2147483647)"));
@@ -81,15 +77,19 @@ public final class QueryParameters {
     /** {@code ?status=&limit=&after=} of a webhook's Bitrix24 deal fetches. */
     public FetchQuery bitrix24Fetches(UUID webhookId, String status, String limit, String after) {
         List<Violation> violations = new ArrayList<>();
-        if (status != null && !FETCH_STATUSES.contains(status)) {
-            violations.add(new Violation(null, "status", "must be one of " + String.join(", ", FETCH_STATUSES)));
-        }
+        status(status, FETCH_STATUSES, violations);
         int pageSize = pageSize(limit, violations);
         long afterId = after(after, "fetch", violations);
         if (!violations.isEmpty()) {
             throw ApiException.validation(violations);
         }
         return new FetchQuery(webhookId, status, afterId, pageSize);
+    }
+
+    private static void status(String status, List<String> allowed, List<Violation> violations) {
+        if (status != null && !allowed.contains(status)) {
+            violations.add(new Violation(null, "status", "must be one of " + String.join(", ", allowed)));
+        }
     }
 
     private static int pageSize(String limit, List<Violation> violations) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.metricagateway.adapters.FormBody;
 import org.metricagateway.adapters.PhpFormDecoder;
 import org.metricagateway.web.ApiException;
+import org.metricagateway.web.JsonBodies;
 
 /** Builds {@link RequestView}s and pages of them from the rows the SQL steps of admin-requests.yaml select. */
 public final class RequestViews {
@@ -55,8 +56,7 @@ public final class RequestViews {
 
     /** A whole form body decoded as the adapter saw it: easier to read than percent-encoding. */
     private static JsonNode form(String contentType, String body, boolean truncated) {
-        if (truncated || contentType == null
-                || !contentType.split(";", 2)[0].trim().equalsIgnoreCase(FormBody.MEDIA_TYPE)) {
+        if (truncated || !JsonBodies.mediaType(contentType).equals(FormBody.MEDIA_TYPE)) {
             return null;
         }
         return PhpFormDecoder.decode(FormBody.parse(body));

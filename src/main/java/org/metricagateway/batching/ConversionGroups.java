@@ -29,12 +29,12 @@ public final class ConversionGroups implements AggregationStrategy {
         return oldExchange;
     }
 
-    /** Completion by size. A request's conversions are never split, so a batch may pass the size by one request. */
     /** The aggregator's correlation: a bean call, not ${body.groupKey}, which Camel would introspect per group. */
     public String groupKey(ConversionGroup group) {
         return group.groupKey();
     }
 
+    /** Completion by size. A request's conversions are never split, so a batch may pass the size by one request. */
     public boolean isFull(ConversionGroup group) {
         return group.size() >= batchSize;
     }

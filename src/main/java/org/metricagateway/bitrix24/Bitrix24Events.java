@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
+import org.metricagateway.web.Json;
 import org.metricagateway.ingest.WebhookAuthenticator;
 import org.metricagateway.requests.RawRequest;
 import org.metricagateway.web.ApiException;
@@ -59,7 +60,7 @@ public final class Bitrix24Events {
      */
     public PendingAnswer storePending(JsonNode event, Exchange exchange) throws SQLException {
         long dealId = dealId(event);
-        String ts = text(event.get("ts"));
+        String ts = Json.text(event.get("ts"));
         Instant eventAt = ts != null && UNIX_SECONDS.matcher(ts).matches() ? Instant.ofEpochSecond(Long.parseLong(ts))
                 : null;
         Webhook webhook = exchange.getProperty(WebhookAuthenticator.WEBHOOK_PROPERTY, Webhook.class);
@@ -75,7 +76,7 @@ public final class Bitrix24Events {
             store.setString(p++, request.correlationId());
             store.setString(p++, webhook.id().toString());
             store.setLong(p++, dealId);
-            store.setString(p++, text(event.get("event")));
+            store.setString(p++, Json.text(event.get("event")));
             store.setTimestamp(p, eventAt == null ? null : Timestamp.from(eventAt));
             try (ResultSet rs = store.executeQuery()) {
                 rs.next();
@@ -91,19 +92,11 @@ public final class Bitrix24Events {
 
     /** The deal the event names; 422 naming data[FIELDS][ID] when it names none. */
     private static long dealId(JsonNode event) {
-        String dealId = text(event.get("deal_id"));
+        String dealId = Json.text(event.get("deal_id"));
         if (dealId == null || !DEAL_ID.matcher(dealId).matches()) {
             throw ApiException.validation(List.of(new Violation(null, DEAL_ID_FIELD,
                     "is required: the id of the deal (a positive whole number)")));
         }
         return Long.parseLong(dealId);
-    }
-
-    private static String text(JsonNode value) {
-        if (value == null || !value.isValueNode() || value.isNull()) {
-            return null;
-        }
-        String text = value.asText().trim();
-        return text.isEmpty() ? null : text;
     }
 }

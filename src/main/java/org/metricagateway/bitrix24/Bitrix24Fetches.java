@@ -75,9 +75,8 @@ public final class Bitrix24Fetches {
         Webhook webhook = webhooks.find(fetch.webhookId())
                 .orElseThrow(() -> new IllegalStateException("The fetch's webhook is gone"));
         Bitrix24Settings settings = Json.MAPPER.treeToValue(webhook.settings(), Bitrix24Settings.class);
-        exchange.setProperty(WebhookAuthenticator.WEBHOOK_PROPERTY, webhook);
+        WebhookAuthenticator.use(exchange, webhook);
         exchange.setProperty(RawRequest.PROPERTY, RawRequest.stored(fetch.requestId()));
-        exchange.setVariable(CrmConversions.SETTINGS_VARIABLE, webhook.settings());
         var message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_METHOD, "GET");
@@ -167,7 +166,7 @@ public final class Bitrix24Fetches {
                         WITH failed_fetch AS (
                             UPDATE bitrix24_fetches SET status = 'failed', finished_at = now(),
                                    stage_id = COALESCE(?, stage_id), last_error_type = ?, last_error_message = ?
-                             WHERE id = ? AND status = 'pending' AND attempts = ?
+                            """ + STILL_MINE + """
                             RETURNING request_id)
                         UPDATE webhook_requests SET state = 'failed'
                          WHERE id = (SELECT request_id FROM failed_fetch) AND state = 'pending'""",

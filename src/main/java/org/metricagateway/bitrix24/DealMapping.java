@@ -29,8 +29,8 @@ public final class DealMapping {
      * @throws InvalidDeal when the answer is not a deal (no ID or STAGE_ID)
      */
     public static ArrayNode events(JsonNode deal, String eventTime) {
-        String id = text(deal.get("ID"));
-        String stage = text(deal.get("STAGE_ID"));
+        String id = Json.text(deal.get("ID"));
+        String stage = Json.text(deal.get("STAGE_ID"));
         if (!deal.isObject() || id == null || stage == null) {
             throw new InvalidDeal("Bitrix24's answer has no deal ID or STAGE_ID");
         }
@@ -39,15 +39,15 @@ public final class DealMapping {
         event.put("status", stage);
         // When the deal entered its stage; older portals have no MOVED_TIME, and the last change is the stage
         // change at the latest.
-        event.put("date_time", firstPresent(text(deal.get("MOVED_TIME")), text(deal.get("DATE_MODIFY")), eventTime));
-        putIfPresent(event, "price", text(deal.get(Bitrix24Settings.DEFAULT_PRICE_FIELD)));
-        putIfPresent(event, "currency", text(deal.get("CURRENCY_ID")));
+        event.put("date_time", firstPresent(Json.text(deal.get("MOVED_TIME")), Json.text(deal.get("DATE_MODIFY")), eventTime));
+        putIfPresent(event, "price", Json.text(deal.get(Bitrix24Settings.DEFAULT_PRICE_FIELD)));
+        putIfPresent(event, "currency", Json.text(deal.get("CURRENCY_ID")));
         event.set("fields", fields(deal));
         return Json.MAPPER.createArrayNode().add(event);
     }
 
     public static String stage(JsonNode deal) {
-        return text(deal.get("STAGE_ID"));
+        return Json.text(deal.get("STAGE_ID"));
     }
 
     /** The deal's fields by code; of a multiple field (a JSON array) the first value counts. */
@@ -74,14 +74,6 @@ public final class DealMapping {
         if (value != null) {
             event.put(field, value);
         }
-    }
-
-    private static String text(JsonNode value) {
-        if (value == null || !value.isValueNode() || value.isNull()) {
-            return null;
-        }
-        String text = value.asText().trim();
-        return text.isEmpty() ? null : text;
     }
 
     /** Bitrix24 answered 200 with something that is not a deal. */

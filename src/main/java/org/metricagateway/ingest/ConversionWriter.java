@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -233,7 +234,7 @@ public final class ConversionWriter extends ServiceSupport {
      */
     private static Map<PendingWrite, IngestResult> answers(List<PendingWrite> group, GroupOutcome outcome) {
         Set<String> claimed = new HashSet<>();
-        Map<PendingWrite, IngestResult> answers = new java.util.IdentityHashMap<>();
+        Map<PendingWrite, IngestResult> answers = new IdentityHashMap<>();
         for (PendingWrite write : group) {
             List<Long> ids = new ArrayList<>(write.keys().size());
             Map<String, ConversionGroup> fresh = new LinkedHashMap<>();

@@ -63,7 +63,7 @@ public final class MetricaGate {
     public void acquire(Exchange exchange) throws SQLException, InterruptedException {
         long counterId = exchange.getMessage().getHeader(COUNTER_HEADER, Long.class);
         String token = tokens.forCounter(counterId).orElseThrow(() -> new MetricaUnavailable(
-                "No Metrica token is configured for counter " + counterId, null, false));
+                "No Metrica token is configured for counter " + counterId, false));
         String tokenId = MetricaTokens.tokenId(token);
         Permit permit = takeSlot(tokenId);
         try {
@@ -99,7 +99,7 @@ public final class MetricaGate {
                 }
                 if (clock.instant().isAfter(deadline)) {
                     throw new MetricaUnavailable("All " + maxInFlight + " request slots of token " + tokenId
-                            + " stayed busy", clock.instant(), false);
+                            + " stayed busy", false);
                 }
                 Thread.sleep(pause);
                 pause = Math.min(pause * 2, 500);
@@ -130,11 +130,10 @@ public final class MetricaGate {
             statement.setInt(3, dailyBudget);
             try (ResultSet rs = statement.executeQuery()) {
                 if (!rs.next()) {
-                    Instant reset = today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
                     LOG.warn("The daily request budget of token {} ({} requests) is spent; waiting until {}",
-                            tokenId, dailyBudget, reset);
+                            tokenId, dailyBudget, UploadRetryPolicy.nextUtcMidnight(clock.instant()));
                     throw new MetricaUnavailable("The daily request budget of token " + tokenId + " is spent",
-                            reset, true);
+                            true);
                 }
                 Counter.builder("gateway.metrica.requests").description("Requests sent to Metrica, per token")
                         .tag("token", tokenId).register(meters).increment();

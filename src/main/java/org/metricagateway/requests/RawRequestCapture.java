@@ -44,9 +44,11 @@ public final class RawRequestCapture {
         Webhook webhook = exchange.getProperty(WebhookAuthenticator.WEBHOOK_PROPERTY, Webhook.class);
         String mediaType = JsonBodies.mediaType(exchange);
         String kept;
+        byte[] keptBytes;
         int size;
         if (mediaType.equals(FormBody.MEDIA_TYPE)) {
             kept = form(exchange);
+            keptBytes = kept.getBytes(StandardCharsets.UTF_8);
             size = exchange.getMessage().getHeader(CONTENT_LENGTH, kept.length(), Integer.class);
         } else {
             byte[] body = exchange.getMessage().getBody(byte[].class);
@@ -58,9 +60,9 @@ public final class RawRequestCapture {
             String received = new String(body, StandardCharsets.UTF_8);
             kept = !AdapterCatalog.CANONICAL.equals(webhook.format()) && mediaType.equals(JsonBodies.JSON)
                     ? strippedJson(received) : received;
+            keptBytes = kept == received ? body : kept.getBytes(StandardCharsets.UTF_8);
             size = body.length;
         }
-        byte[] keptBytes = kept.getBytes(StandardCharsets.UTF_8);
         boolean truncated = keptBytes.length > maxBodyBytes;
         exchange.setProperty(RawRequest.PROPERTY, new RawRequest(
                 exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class),

@@ -15,6 +15,7 @@ import net.thisptr.jackson.jq.exception.JsonQueryException;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.bean.validator.BeanValidationException;
 import org.metricagateway.logging.Correlation;
+import org.metricagateway.retry.Causes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,13 +63,13 @@ public final class ErrorResponder {
         if (failure instanceof JsonProcessingException) {
             return new ApiException(400, "malformed_json", "The body is not valid JSON");
         }
-        if (causedBy(failure, JsonQueryException.class)) {
+        if (Causes.find(failure, JsonQueryException.class) != null) {
             // An adapter's jq met a payload it cannot read: the sender's data, not a bug of ours.
             return new ApiException(422, "unreadable_payload",
                     "The webhook's adapter cannot read this payload; nothing was stored");
         }
         if (isDatabaseUnavailable(failure)) {
-            LOG.warn("Database unavailable: {}", rootMessage(failure));
+            LOG.warn("Database unavailable: {}", Causes.root(failure).getClass().getSimpleName());
             return new ApiException(503, "database_unavailable",
                     "The database is not available; nothing was stored. Retry later.");
         }
@@ -76,15 +77,6 @@ public final class ErrorResponder {
         LOG.error("Unexpected failure, reference {}", reference, failure);
         return new ApiException(500, "internal_error", "Unexpected error; nothing was stored",
                 Map.of("reference", reference));
-    }
-
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean isDatabaseUnavailable(Throwable failure) {
@@ -100,13 +92,5 @@ public final class ErrorResponder {
             }
         }
         return false;
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName();
     }
 }

@@ -2,6 +2,7 @@ package org.metricagateway.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -18,5 +19,14 @@ public final class Json {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private Json() {
+    }
+
+    /** A scalar as trimmed text; null, blank and structured values count as absent (CRMs send "" for empty fields). */
+    public static String text(JsonNode value) {
+        if (value == null || !value.isValueNode() || value.isNull()) {
+            return null;
+        }
+        String text = value.asText().trim();
+        return text.isEmpty() ? null : text;
     }
 }

@@ -19,7 +19,11 @@ public final class JsonBodies {
 
     /** The request's media type, lower-case, without parameters; empty when there is no Content-Type. */
     public static String mediaType(Exchange exchange) {
-        String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
+        return mediaType(exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class));
+    }
+
+    /** A Content-Type's media type, lower case, without parameters ("" when there is none). */
+    public static String mediaType(String contentType) {
         return contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     }
 

@@ -56,9 +56,9 @@ class MetricaErrorTest {
         assertThat(MetricaError.classify(new IOException(new SocketTimeoutException("read"))).kind())
                 .isEqualTo(Kind.AMBIGUOUS);
         assertThat(MetricaError.classify(new IOException("reset")).kind()).isEqualTo(Kind.AMBIGUOUS);
-        assertThat(MetricaError.classify(new MetricaUnavailable("spent", Instant.EPOCH, true)).kind())
+        assertThat(MetricaError.classify(new MetricaUnavailable("spent", true)).kind())
                 .isEqualTo(Kind.DAILY_QUOTA);
-        assertThat(MetricaError.classify(new MetricaUnavailable("busy", Instant.EPOCH, false)).retryable()).isTrue();
+        assertThat(MetricaError.classify(new MetricaUnavailable("busy", false)).retryable()).isTrue();
     }
 
     @Test
