@@ -16,17 +16,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a completed group into a batch: in one transaction, creates the batch row and claims for it the group's
- * conversions that no batch has yet ({@code batch_id IS NULL}, under row locks). A conversion therefore belongs to
- * at most one batch, even when the recovery sweep of another replica fed the same ids to its own aggregator.
+ * conversions that no batch has yet: it deletes them from {@code unbatched_conversions} (under row locks) and records
+ * the ones it deleted in {@code batch_conversions}. A conversion therefore belongs to at most one batch, even when
+ * the recovery sweep of another replica fed the same ids to its own aggregator: the second claim waits for the
+ * first, then finds the queue rows gone. Conversion rows themselves are never rewritten.
  */
 public final class BatchClaimer {
     private static final Logger LOG = LoggerFactory.getLogger(BatchClaimer.class);
 
     private static final String CREATE = """
             INSERT INTO webhook_batches (counter_id, identifier_columns, status) VALUES (?, ?, 'open') RETURNING id""";
-    // Rows are locked in id order (the index scan sorts the array), so concurrent claims cannot deadlock.
+    // Queue rows are locked in id order (the ids are sorted, and so is the scan), so concurrent claims cannot
+    // deadlock.
     private static final String CLAIM = """
-            UPDATE webhook_conversions SET batch_id = ? WHERE id = ANY (?) AND batch_id IS NULL""";
+            WITH taken AS (DELETE FROM unbatched_conversions WHERE conversion_id = ANY (?) RETURNING conversion_id)
+            INSERT INTO batch_conversions (conversion_id, batch_id) SELECT conversion_id, ? FROM taken""";
     private static final String NAME = """
             UPDATE webhook_batches
                SET conversion_count = ?,
@@ -34,10 +38,12 @@ public final class BatchClaimer {
              WHERE id = ?
             RETURNING upload_comment""";
     // The requests the batch's conversions came from, oldest first, and how many there are (webhook_requests keeps
-    // them requests.retention-days: older ones are not found). The batch's rows are read through (batch_id, id).
+    // them requests.retention-days: older ones are not found).
     private static final String REQUESTS = """
             SELECT r.correlation_id, count(*) OVER () AS requests
-              FROM (SELECT DISTINCT request_id FROM webhook_conversions WHERE batch_id = ?) c
+              FROM (SELECT DISTINCT c.request_id
+                      FROM batch_conversions m JOIN webhook_conversions c ON c.id = m.conversion_id
+                     WHERE m.batch_id = ?) c
               JOIN webhook_requests r ON r.id = c.request_id
              ORDER BY r.id
              LIMIT ?""";
@@ -124,8 +130,8 @@ public final class BatchClaimer {
         try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
             // Distinct: the recovery sweep may have fed an id twice before its group completed.
             Array array = connection.createArrayOf("int8", ids.stream().sorted().distinct().toArray());
-            claim.setLong(1, batchId);
-            claim.setArray(2, array);
+            claim.setArray(1, array);
+            claim.setLong(2, batchId);
             return claim.executeUpdate();
         }
     }

@@ -49,19 +49,24 @@ public final class ConversionWriter extends ServiceSupport {
     private static final Logger LOG = LoggerFactory.getLogger(ConversionWriter.class);
     private static final long POLL_MILLIS = 200;
 
+    // Every inserted conversion also enters the batching queue (unbatched_conversions) in the same statement: the
+    // recovery sweep finds there what a crash kept from the aggregator.
     private static final String INSERT = """
-            INSERT INTO webhook_conversions (webhook_id, counter_id, dedup_key, external_id, client_id, user_id,
-                                             yclid, purchase_id, target, event_time, price, currency, request_id)
-            SELECT r.webhook_id::uuid, r.counter_id, decode(r.dedup_key, 'hex'), r.external_id, r.client_id::numeric,
-                   r.user_id, r.yclid::numeric, r.purchase_id, r.target, to_timestamp(r.event_time),
-                   r.price::numeric, r.currency, r.request_id
-              FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                          ?::text[], ?::bigint[], ?::text[], ?::text[], ?::bigint[])
-                   WITH ORDINALITY AS r(webhook_id, counter_id, dedup_key, external_id, client_id, user_id, yclid,
-                                        purchase_id, target, event_time, price, currency, request_id, position)
-             ORDER BY r.position
-            ON CONFLICT (webhook_id, dedup_key) DO NOTHING
-            RETURNING id, webhook_id::text, encode(dedup_key, 'hex')""";
+            WITH inserted AS (
+                INSERT INTO webhook_conversions (webhook_id, counter_id, dedup_key, external_id, client_id, user_id,
+                                                 yclid, purchase_id, target, event_time, price, currency, request_id)
+                SELECT r.webhook_id::uuid, r.counter_id, decode(r.dedup_key, 'hex'), r.external_id,
+                       r.client_id::numeric, r.user_id, r.yclid::numeric, r.purchase_id, r.target,
+                       to_timestamp(r.event_time), r.price::numeric, r.currency, r.request_id
+                  FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                              ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::bigint[])
+                       WITH ORDINALITY AS r(webhook_id, counter_id, dedup_key, external_id, client_id, user_id, yclid,
+                                            purchase_id, target, event_time, price, currency, request_id, position)
+                 ORDER BY r.position
+                ON CONFLICT (webhook_id, dedup_key) DO NOTHING
+                RETURNING id, webhook_id, dedup_key),
+            queued AS (INSERT INTO unbatched_conversions (conversion_id) SELECT id FROM inserted)
+            SELECT id, webhook_id::text, encode(dedup_key, 'hex') FROM inserted""";
 
     private static final String SELECT_EXISTING = """
             SELECT c.id, c.webhook_id::text, encode(c.dedup_key, 'hex')

@@ -24,8 +24,10 @@ import org.apache.hc.core5.http.ContentType;
 public final class MetricaRequests {
     private static final String COUNTER_PATH = "/management/v1/counter/%d/offline_conversions/";
     private static final String ROWS = """
-            SELECT client_id, user_id, yclid, purchase_id, target, event_time, price, currency
-              FROM webhook_conversions WHERE batch_id = ? ORDER BY id""";
+            SELECT c.client_id, c.user_id, c.yclid, c.purchase_id, c.target, c.event_time, c.price, c.currency
+              FROM batch_conversions m JOIN webhook_conversions c ON c.id = m.conversion_id
+             WHERE m.batch_id = ?
+             ORDER BY m.conversion_id""";
 
     private final DataSource dataSource;
 

@@ -235,7 +235,8 @@ class ConversionsApiTest {
         long batch = (Long) Sql.value("INSERT INTO webhook_batches (counter_id, identifier_columns, status, "
                 + "conversion_count) VALUES (?, 'ClientId', ?, ?) RETURNING id", counterId, status, conversionIds.length);
         for (Long id : conversionIds) {
-            Sql.update("UPDATE webhook_conversions SET batch_id = ? WHERE id = ?", batch, id);
+            Sql.update("DELETE FROM unbatched_conversions WHERE conversion_id = ?", id);
+            Sql.update("INSERT INTO batch_conversions (conversion_id, batch_id) VALUES (?, ?)", id, batch);
         }
         return batch;
     }

@@ -68,6 +68,30 @@ class BatchingTest {
     }
 
     @Test
+    void aClaimRecordsMembershipWithoutRewritingTheConversions() {
+        CreatedWebhook webhook = on(bySize, Webhooks.create("batch-membership", 207, null));
+        Ingest.post(webhook, conversions(3, 0));
+        // xmin is the transaction that wrote each row version: a rewrite (UPDATE) would change it.
+        List<Map<String, Object>> before = versions(webhook);
+        assertThat(Sql.value("SELECT count(*) FROM unbatched_conversions q JOIN webhook_conversions c"
+                + " ON c.id = q.conversion_id WHERE c.webhook_id = ?::uuid", webhook.id())).isEqualTo(3L);
+
+        Ingest.post(webhook, conversions(3, 100));
+        Deadline.within(Duration.ofSeconds(20)).until(() -> Batches.unbatched(webhook) == 0);
+
+        long batch = Batches.of(webhook).keySet().iterator().next();
+        assertThat(Sql.value("SELECT count(*) FROM batch_conversions m JOIN webhook_conversions c"
+                + " ON c.id = m.conversion_id WHERE c.webhook_id = ?::uuid AND m.batch_id = ?", webhook.id(), batch))
+                .isEqualTo(6L);
+        assertThat(versions(webhook)).as("the claim left the conversion rows as inserted").containsAll(before);
+    }
+
+    private static List<Map<String, Object>> versions(CreatedWebhook webhook) {
+        return Sql.rows("SELECT id, xmin::text AS version FROM webhook_conversions WHERE webhook_id = ?::uuid",
+                webhook.id());
+    }
+
+    @Test
     void aGroupThatKeepsGrowingStillCompletesOnTime() {
         CreatedWebhook webhook = on(Webhooks.create("batch-steady", 206, null));
         // Conversions keep arriving, never a second apart: a batch must still appear while they do.

@@ -73,11 +73,13 @@ class OperationalGaugesTest {
         // set through the API). Inserted oldest first, as ids grow with time.
         long batchId = (Long) rig.query("INSERT INTO webhook_batches (counter_id, identifier_columns, status)"
                 + " VALUES (713, 'ClientId', 'processed') RETURNING id").get(0).get("id");
-        rig.query("INSERT INTO webhook_conversions (webhook_id, counter_id, batch_id, dedup_key, client_id, target,"
-                + " event_time, received_at)"
-                + " SELECT ?::uuid, 713, ?, decode(md5('history-' || m), 'hex'), 73000 + m, 'deal_won',"
+        rig.query("WITH history AS (INSERT INTO webhook_conversions (webhook_id, counter_id, dedup_key, client_id,"
+                + " target, event_time, received_at)"
+                + " SELECT ?::uuid, 713, decode(md5('history-' || m), 'hex'), 73000 + m, 'deal_won',"
                 + " now() - make_interval(mins => m), now() - make_interval(mins => m)"
-                + " FROM generate_series(50, 10, -10) AS m ORDER BY m DESC RETURNING id", webhook.id(), batchId);
+                + " FROM generate_series(50, 10, -10) AS m ORDER BY m DESC RETURNING id)"
+                + " INSERT INTO batch_conversions (conversion_id, batch_id) SELECT id, ? FROM history RETURNING 1",
+                webhook.id(), batchId);
         Instant before = Instant.now();
         rig.send(webhook, "73001");
         Instant after = Instant.now();
