@@ -15,6 +15,10 @@ import java.util.Objects;
  */
 public final class DedupKey {
     private static final int KEY_BYTES = 16;
+    // MessageDigest.getInstance looks the provider up on every call; a digest per thread is reused instead (it
+    // resets itself after each digest()).
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(DedupKey::newDigest);
+
     private DedupKey() {
     }
 
@@ -32,8 +36,12 @@ public final class DedupKey {
     }
 
     private static byte[] sha256(String value) {
+        return SHA_256.get().digest(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MessageDigest newDigest() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }

@@ -92,6 +92,11 @@ class ConversionValidationTest {
                 Arguments.of("date_time", now + 360, "in the future"),
                 Arguments.of("date_time", now - 22L * 86400, "attribution window"),
                 Arguments.of("date_time", now * 1000, "not milliseconds"),
+                // Past what a long holds: still a clear answer, not a parse failure.
+                Arguments.of("date_time", "99999999999999999999", "ISO-8601"),
+                Arguments.of("date_time", "9999999999999999999", "not milliseconds"),
+                Arguments.of("price", "1.", "decimal number"),
+                Arguments.of("price", ".5", "decimal number"),
                 Arguments.of("date_time", "2026-11-20T10:00:00", "ISO-8601"),
                 Arguments.of("date_time", "yesterday", "ISO-8601"),
                 Arguments.of("date_time", -5, "ISO-8601"),
@@ -209,7 +214,8 @@ class ConversionValidationTest {
         assertThat(storedColumn(response, "price::text")).isEqualTo("1999.9000");
         assertThat(storedColumn(response, "currency")).isEqualTo("RUB");
         assertThat(storedColumn(response, "counter_id::text")).isEqualTo("103");
-        assertThat(storedColumn(response, "batch_id::text")).isNull();
+        assertThat(storedColumn(response, "(SELECT count(*) FROM unbatched_conversions WHERE conversion_id = id)::text"))
+                .as("waiting for a batch").isEqualTo("1");
     }
 
     private static String storedColumn(Http.Response response, String expression) throws Exception {
