@@ -124,7 +124,7 @@ public final class GatewayConfiguration implements CamelConfiguration {
                 new EventTimeRules(settings.ingestClockSkew(), settings.ingestAttributionWindow()), clock);
         registry.bind("ingestValidatorFactory", ingestValidation);
         ConversionWriter writer = new ConversionWriter(database.dataSource(), ingestMetrics,
-                settings.ingestWriteBatchMaxRows(), settings.ingestWriterThreads(),
+                settings.ingestWriteBatchMaxRows(), settings.ingestWriterThreads(), settings.ingestCopyMinRows(),
                 settings.databaseConnectionTimeout().plus(settings.databaseStatementTimeout())
                         .plus(Duration.ofSeconds(1)));
         context.addService(writer);

@@ -11,7 +11,10 @@
 -- oldest-waiting gauge read it. No foreign key: each one costs a per-row check on the hot path, and these rows are
 -- written only next to the conversion they name, which is never deleted.
 CREATE TABLE unbatched_conversions (
-    conversion_id  bigint  PRIMARY KEY
+    conversion_id  bigint  PRIMARY KEY,
+    -- The conversion's request (webhook_conversions.request_id), so that a claim names its batch's requests
+    -- without reading the conversions back.
+    request_id     bigint
 );
 
 -- Which batch holds each conversion (at most one: the primary key). Written only by the claim, in the transaction
@@ -25,8 +28,8 @@ CREATE INDEX batch_conversions_batch_idx ON batch_conversions (batch_id, convers
 
 INSERT INTO batch_conversions (conversion_id, batch_id)
 SELECT id, batch_id FROM webhook_conversions WHERE batch_id IS NOT NULL;
-INSERT INTO unbatched_conversions (conversion_id)
-SELECT id FROM webhook_conversions WHERE batch_id IS NULL;
+INSERT INTO unbatched_conversions (conversion_id, request_id)
+SELECT id, request_id FROM webhook_conversions WHERE batch_id IS NULL;
 
 DROP INDEX webhook_conversions_unbatched_idx;
 DROP INDEX webhook_conversions_batch_idx;

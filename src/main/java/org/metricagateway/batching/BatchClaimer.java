@@ -27,10 +27,14 @@ public final class BatchClaimer {
     private static final String CREATE = """
             INSERT INTO webhook_batches (counter_id, identifier_columns, status) VALUES (?, ?, 'open') RETURNING id""";
     // Queue rows are locked in id order (the ids are sorted, and so is the scan), so concurrent claims cannot
-    // deadlock.
+    // deadlock. Answers how many conversions were claimed, and the requests they came from.
     private static final String CLAIM = """
-            WITH taken AS (DELETE FROM unbatched_conversions WHERE conversion_id = ANY (?) RETURNING conversion_id)
-            INSERT INTO batch_conversions (conversion_id, batch_id) SELECT conversion_id, ? FROM taken""";
+            WITH taken AS (
+                    DELETE FROM unbatched_conversions WHERE conversion_id = ANY (?)
+                    RETURNING conversion_id, request_id),
+                 members AS (
+                    INSERT INTO batch_conversions (conversion_id, batch_id) SELECT conversion_id, ? FROM taken)
+            SELECT count(*), array_agg(DISTINCT request_id) FILTER (WHERE request_id IS NOT NULL) FROM taken""";
     private static final String NAME = """
             UPDATE webhook_batches
                SET conversion_count = ?,
@@ -40,12 +44,10 @@ public final class BatchClaimer {
     // The requests the batch's conversions came from, oldest first, and how many there are (webhook_requests keeps
     // them requests.retention-days: older ones are not found).
     private static final String REQUESTS = """
-            SELECT r.correlation_id, count(*) OVER () AS requests
-              FROM (SELECT DISTINCT c.request_id
-                      FROM batch_conversions m JOIN webhook_conversions c ON c.id = m.conversion_id
-                     WHERE m.batch_id = ?) c
-              JOIN webhook_requests r ON r.id = c.request_id
-             ORDER BY r.id
+            SELECT correlation_id, count(*) OVER () AS requests
+              FROM webhook_requests
+             WHERE id = ANY (?)
+             ORDER BY id
              LIMIT ?""";
     /** Request correlation ids listed in the line that forms a batch; the others are counted. */
     private static final int LISTED_REQUESTS = 20;
@@ -62,24 +64,24 @@ public final class BatchClaimer {
             connection.setAutoCommit(false);
             try {
                 long batchId = create(connection, group);
-                int claimed = claimRows(connection, batchId, group.ids());
-                if (claimed == 0) {
+                Claimed claimed = claimRows(connection, batchId, group.ids());
+                if (claimed.count() == 0) {
                     connection.rollback();
                     return null;
                 }
                 String comment;
                 try (PreparedStatement name = connection.prepareStatement(NAME)) {
-                    name.setInt(1, claimed);
+                    name.setInt(1, claimed.count());
                     name.setLong(2, batchId);
                     try (ResultSet rs = name.executeQuery()) {
                         rs.next();
                         comment = rs.getString(1);
                     }
                 }
-                String requests = requests(connection, batchId);
+                String requests = requests(connection, claimed.requestIds());
                 connection.commit();
                 try (var ignored = Correlation.during(comment)) {
-                    LOG.info("Batch {} holds {} conversions for counter {} ({}) from {}", batchId, claimed,
+                    LOG.info("Batch {} holds {} conversions for counter {} ({}) from {}", batchId, claimed.count(),
                             group.counterId(), group.identifierColumns(), requests);
                 }
                 return batchId;
@@ -95,11 +97,14 @@ public final class BatchClaimer {
      * every log line about it, on whichever replica uploads it; this links it to the ids of the requests its
      * conversions came from, recovered ones included.
      */
-    private static String requests(Connection connection, long batchId) throws SQLException {
+    private static String requests(Connection connection, Array requestIds) throws SQLException {
+        if (requestIds == null) {
+            return "requests no longer kept";
+        }
         List<String> listed = new ArrayList<>();
         long count = 0;
         try (PreparedStatement requests = connection.prepareStatement(REQUESTS)) {
-            requests.setLong(1, batchId);
+            requests.setArray(1, requestIds);
             requests.setInt(2, LISTED_REQUESTS);
             try (ResultSet rs = requests.executeQuery()) {
                 while (rs.next()) {
@@ -126,13 +131,20 @@ public final class BatchClaimer {
         }
     }
 
-    private static int claimRows(Connection connection, long batchId, List<Long> ids) throws SQLException {
+    private static Claimed claimRows(Connection connection, long batchId, List<Long> ids) throws SQLException {
         try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
             // Distinct: the recovery sweep may have fed an id twice before its group completed.
             Array array = connection.createArrayOf("int8", ids.stream().sorted().distinct().toArray());
             claim.setArray(1, array);
             claim.setLong(2, batchId);
-            return claim.executeUpdate();
+            try (ResultSet rs = claim.executeQuery()) {
+                rs.next();
+                return new Claimed(rs.getInt(1), rs.getArray(2));
+            }
         }
+    }
+
+    /** How many conversions a claim took, and the ids of their requests (null when none is known). */
+    private record Claimed(int count, Array requestIds) {
     }
 }

@@ -1,19 +1,14 @@
 package org.metricagateway.ingest;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -35,8 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stores the conversions of ingest requests with group commit: requests that arrive while a transaction is being
- * committed are queued and written together by the next one, with a single multi-row INSERT ... ON CONFLICT DO
- * NOTHING (arrays unnested server-side) and a single commit. A request is answered only after the commit that holds
+ * committed are queued and written together by the next one, with one multi-row insert (COPY or INSERT ... ON
+ * CONFLICT DO NOTHING, see {@link GroupRows}) and a single commit. A request is answered only after the commit that holds
  * its rows, so "202" still means durable, but the fsync is shared by every request of the group.
  * <p>
  * Each request is stored in the same transaction (webhook_requests: its raw body and its answer), and its
@@ -49,46 +44,25 @@ public final class ConversionWriter extends ServiceSupport {
     private static final Logger LOG = LoggerFactory.getLogger(ConversionWriter.class);
     private static final long POLL_MILLIS = 200;
 
-    // Every inserted conversion also enters the batching queue (unbatched_conversions) in the same statement: the
-    // recovery sweep finds there what a crash kept from the aggregator.
-    private static final String INSERT = """
-            WITH inserted AS (
-                INSERT INTO webhook_conversions (webhook_id, counter_id, dedup_key, external_id, client_id, user_id,
-                                                 yclid, purchase_id, target, event_time, price, currency, request_id)
-                SELECT r.webhook_id::uuid, r.counter_id, decode(r.dedup_key, 'hex'), r.external_id,
-                       r.client_id::numeric, r.user_id, r.yclid::numeric, r.purchase_id, r.target,
-                       to_timestamp(r.event_time), r.price::numeric, r.currency, r.request_id
-                  FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                              ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::bigint[])
-                       WITH ORDINALITY AS r(webhook_id, counter_id, dedup_key, external_id, client_id, user_id, yclid,
-                                            purchase_id, target, event_time, price, currency, request_id, position)
-                 ORDER BY r.position
-                ON CONFLICT (webhook_id, dedup_key) DO NOTHING
-                RETURNING id, webhook_id, dedup_key),
-            queued AS (INSERT INTO unbatched_conversions (conversion_id) SELECT id FROM inserted)
-            SELECT id, webhook_id::text, encode(dedup_key, 'hex') FROM inserted""";
-
-    private static final String SELECT_EXISTING = """
-            SELECT c.id, c.webhook_id::text, encode(c.dedup_key, 'hex')
-              FROM webhook_conversions c
-              JOIN unnest(?::uuid[], ?::text[]) AS k(webhook_id, dedup_key)
-                ON c.webhook_id = k.webhook_id AND c.dedup_key = decode(k.dedup_key, 'hex')""";
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
     private final IngestMetrics metrics;
     private final int maxRowsPerTransaction;
     private final int writerThreads;
+    private final int copyMinRows;
     private final Duration requestTimeout;
     private final BlockingQueue<PendingWrite> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean accepting;
 
     public ConversionWriter(DataSource dataSource, IngestMetrics metrics, int maxRowsPerTransaction,
-                            int writerThreads, Duration requestTimeout) {
+                            int writerThreads, int copyMinRows, Duration requestTimeout) {
         this.dataSource = dataSource;
         this.metrics = metrics;
         this.maxRowsPerTransaction = maxRowsPerTransaction;
         this.writerThreads = writerThreads;
+        this.copyMinRows = copyMinRows;
         this.requestTimeout = requestTimeout;
     }
 
@@ -192,29 +166,32 @@ public final class ConversionWriter extends ServiceSupport {
     }
 
     /**
-     * One transaction: insert every row of the group, look up the ids of those the webhook already had, and store
-     * each request with the answer it gets.
+     * One transaction: insert the group's new conversions (queued for batching), find the ids of those already
+     * stored, and store each request with the answer it gets. A large group is first tried with COPY, on the
+     * assumption that none of its conversions is stored yet; when a unique violation says otherwise, it is written
+     * again with INSERT ... ON CONFLICT (see GroupRows).
      */
     private Map<PendingWrite, IngestResult> insert(List<PendingWrite> group) throws SQLException {
+        if (group.stream().mapToInt(write -> write.conversions().size()).sum() >= copyMinRows) {
+            try {
+                return insertOnce(group, true);
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+        }
+        return insertOnce(group, false);
+    }
+
+    private Map<PendingWrite, IngestResult> insertOnce(List<PendingWrite> group, boolean copy) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 List<Long> requestIds = RequestRows.ids(connection, group);
-                Rows rows = Rows.of(group, requestIds);
-                Map<String, Long> inserted = new HashMap<>();
-                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                    rows.bind(connection, insert);
-                    readIds(insert.executeQuery(), inserted);
-                }
-                Map<String, Long> ids = new HashMap<>(inserted);
-                List<Integer> missing = rows.positionsNotIn(ids);
-                if (!missing.isEmpty()) {
-                    try (PreparedStatement select = connection.prepareStatement(SELECT_EXISTING)) {
-                        rows.bindKeys(connection, select, missing);
-                        readIds(select.executeQuery(), ids);
-                    }
-                }
-                Map<PendingWrite, IngestResult> answers = answers(group, new GroupOutcome(inserted.keySet(), ids));
+                GroupRows rows = GroupRows.of(group, requestIds);
+                GroupRows.Outcome outcome = copy ? rows.copyAssumingNew(connection) : rows.insertOnConflict(connection);
+                Map<PendingWrite, IngestResult> answers = answers(group, rows, outcome);
                 RequestRows.insert(connection, group, requestIds, answers);
                 connection.commit();
                 return answers;
@@ -225,32 +202,24 @@ public final class ConversionWriter extends ServiceSupport {
         }
     }
 
-    private static void readIds(ResultSet rs, Map<String, Long> into) throws SQLException {
-        try (rs) {
-            while (rs.next()) {
-                into.put(Rows.key(rs.getString(2), rs.getString(3)), rs.getLong(1));
-            }
-        }
-    }
-
     /**
      * Each request's answer. The first occurrence (in queue order) of a key that this transaction inserted counts
      * as accepted; every other occurrence is a duplicate carrying the stored id.
      */
-    private static Map<PendingWrite, IngestResult> answers(List<PendingWrite> group, GroupOutcome outcome) {
-        Set<String> claimed = new HashSet<>();
+    private static Map<PendingWrite, IngestResult> answers(List<PendingWrite> group, GroupRows rows,
+                                                         GroupRows.Outcome outcome) {
+        boolean[] claimed = new boolean[rows.size()];
         Map<PendingWrite, IngestResult> answers = new IdentityHashMap<>();
-        for (PendingWrite write : group) {
+        for (int w = 0; w < group.size(); w++) {
+            PendingWrite write = group.get(w);
             List<Long> ids = new ArrayList<>(write.keys().size());
             Map<String, ConversionGroup> fresh = new LinkedHashMap<>();
             for (int i = 0; i < write.keys().size(); i++) {
-                String key = Rows.key(write.webhook().id().toString(), write.keys().get(i));
-                Long id = outcome.ids().get(key);
-                if (id == null) {
-                    throw new IllegalStateException("A conversion was neither inserted nor found");
-                }
+                int row = rows.rowOf(w, i);
+                long id = outcome.ids()[row];
                 ids.add(id);
-                if (outcome.inserted().contains(key) && claimed.add(key)) {
+                if (outcome.fresh()[row] && !claimed[row]) {
+                    claimed[row] = true;
                     String columns = write.conversions().get(i).identifierColumns();
                     fresh.computeIfAbsent(columns, c -> new ConversionGroup(write.webhook().counterId(), c,
                             new ArrayList<>())).ids().add(id);
@@ -271,9 +240,5 @@ public final class ConversionWriter extends ServiceSupport {
 
     record PendingWrite(Webhook webhook, List<NewConversion> conversions, List<String> keys, RawRequest request,
                         Integer ignored, CompletableFuture<IngestResult> result) {
-    }
-
-    /** The stored id of every key of the group, and which keys this transaction inserted. */
-    private record GroupOutcome(Set<String> inserted, Map<String, Long> ids) {
     }
 }

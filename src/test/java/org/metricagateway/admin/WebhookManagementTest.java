@@ -1,6 +1,7 @@
 package org.metricagateway.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.metricagateway.support.ApiAssertions.assertError;
 import static org.metricagateway.support.ApiAssertions.assertStatus;
 import static org.metricagateway.support.ApiAssertions.assertViolations;
@@ -240,6 +241,14 @@ class WebhookManagementTest {
 
         JsonNode again = assertStatus(AdminApi.delete("/api/webhooks/" + created.id()), 200);
         assertThat(Instant.parse(again.get("deactivated_at").asText())).isEqualTo(deactivatedAt);
+    }
+
+    @Test
+    void theDatabaseRefusesToDeleteAWebhookRowSoItsConversionsKeepTheirWebhook() {
+        CreatedWebhook created = Webhooks.create("never-deleted", 12345, null);
+        assertThatThrownBy(() -> Sql.update("DELETE FROM webhooks WHERE id = ?::uuid", created.id()))
+                .hasMessageContaining("webhooks are never deleted");
+        assertThat(Sql.row("SELECT id FROM webhooks WHERE id = ?::uuid", created.id())).isPresent();
     }
 
     private static Http.Response ingest(CreatedWebhook webhook) {

@@ -1,0 +1,318 @@
+package org.metricagateway.ingest;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.metricagateway.ingest.ConversionWriter.PendingWrite;
+import org.postgresql.PGConnection;
+
+/**
+ * The distinct conversions of a write group (the first occurrence of each webhook and dedup key), inserted in one of
+ * two ways; both put each new conversion in the batching queue and give a request's new conversions ascending ids.
+ * <ul>
+ * <li>{@link #insertOnConflict}: one {@code INSERT ... SELECT FROM unnest(arrays) ON CONFLICT DO NOTHING}, then a
+ * look-up of the keys that were already stored. One prepared statement, cheap for a few rows.</li>
+ * <li>{@link #copyAssumingNew}: draws the ids and queues the rows, then COPY inserts them. COPY skips the per-row
+ * expression work of unnesting arrays and the speculative insertion that ON CONFLICT needs, and PostgreSQL writes
+ * its rows with multi-row heap inserts: about half the database time per conversion for large groups
+ * (docs/benchmarks.md), but a larger fixed cost per statement. It assumes that no key is stored yet, the common
+ * case, so that each key is searched in the unique index once, by the insert itself. When one is (a CRM sending a
+ * conversion again, or a concurrent transaction storing the same key), the COPY fails with a unique violation and
+ * the writer runs the group again with {@link #insertOnConflict}.</li>
+ * </ul>
+ */
+final class GroupRows {
+    /** One conversion's identity for deduplication: its webhook and its dedup key (hex). */
+    record Key(UUID webhookId, String dedupKey) {
+    }
+
+    private record Row(Key key, long counterId, NewConversion conversion, long requestId) {
+    }
+
+    // Ids are drawn in group order (the ordered subquery). The queue row carries the request id so that a claim can
+    // name the requests of its batch without reading the conversions back.
+    private static final String ASSIGN_NEW_IDS = """
+            WITH fresh AS (
+                    SELECT k.position, k.request_id, nextval('webhook_conversions_id_seq') AS id
+                      FROM (SELECT * FROM unnest(?::bigint[]) WITH ORDINALITY AS k(request_id, position)
+                             ORDER BY position) AS k),
+                 queued AS (
+                    INSERT INTO unbatched_conversions (conversion_id, request_id) SELECT id, request_id FROM fresh)
+            SELECT position, id FROM fresh""";
+
+    private static final String INSERT_ON_CONFLICT = """
+            WITH inserted AS (
+                    INSERT INTO webhook_conversions (webhook_id, counter_id, dedup_key, external_id, client_id,
+                                                     user_id, yclid, purchase_id, target, event_time, price, currency,
+                                                     request_id)
+                    SELECT r.webhook_id::uuid, r.counter_id, decode(r.dedup_key, 'hex'), r.external_id,
+                           r.client_id::numeric, r.user_id, r.yclid::numeric, r.purchase_id, r.target,
+                           to_timestamp(r.event_time), r.price::numeric, r.currency, r.request_id
+                      FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                  ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::bigint[])
+                           WITH ORDINALITY AS r(webhook_id, counter_id, dedup_key, external_id, client_id, user_id,
+                                                yclid, purchase_id, target, event_time, price, currency, request_id,
+                                                position)
+                     ORDER BY r.position
+                    ON CONFLICT (webhook_id, dedup_key) DO NOTHING
+                    RETURNING id, webhook_id, dedup_key, request_id),
+                 queued AS (
+                    INSERT INTO unbatched_conversions (conversion_id, request_id) SELECT id, request_id FROM inserted)
+            SELECT id, webhook_id::text, encode(dedup_key, 'hex') FROM inserted""";
+
+    private static final String SELECT_STORED = """
+            SELECT c.id, c.webhook_id::text, encode(c.dedup_key, 'hex')
+              FROM webhook_conversions c
+              JOIN unnest(?::uuid[], ?::text[]) AS k(webhook_id, dedup_key)
+                ON c.webhook_id = k.webhook_id AND c.dedup_key = decode(k.dedup_key, 'hex')""";
+
+    private static final String COPY = """
+            COPY webhook_conversions (id, webhook_id, counter_id, dedup_key, external_id, client_id, user_id, yclid,
+                                      purchase_id, target, event_time, price, currency, request_id) FROM STDIN""";
+
+    private final List<Row> rows;
+    private final Map<Key, Integer> indexes;
+    /** For each write of the group, the index in rows of each of its conversions. */
+    private final int[][] rowOf;
+
+    private GroupRows(List<Row> rows, Map<Key, Integer> indexes, int[][] rowOf) {
+        this.rows = rows;
+        this.indexes = indexes;
+        this.rowOf = rowOf;
+    }
+
+    /** requestIds: the id of each write's webhook_requests row, in group order. */
+    static GroupRows of(List<PendingWrite> group, List<Long> requestIds) {
+        Map<Key, Integer> indexes = new HashMap<>();
+        List<Row> rows = new ArrayList<>();
+        int[][] rowOf = new int[group.size()][];
+        for (int w = 0; w < group.size(); w++) {
+            PendingWrite write = group.get(w);
+            rowOf[w] = new int[write.conversions().size()];
+            for (int i = 0; i < write.conversions().size(); i++) {
+                Key key = new Key(write.webhook().id(), write.keys().get(i));
+                Integer index = indexes.putIfAbsent(key, rows.size());
+                if (index == null) {
+                    index = rows.size();
+                    rows.add(new Row(key, write.webhook().counterId(), write.conversions().get(i),
+                            requestIds.get(w)));
+                }
+                rowOf[w][i] = index;
+            }
+        }
+        return new GroupRows(rows, indexes, rowOf);
+    }
+
+    /** How many distinct conversions the group holds. */
+    int size() {
+        return rows.size();
+    }
+
+    /** The row (index into the outcome) of the i-th conversion of the w-th write of the group. */
+    int rowOf(int write, int conversion) {
+        return rowOf[write][conversion];
+    }
+
+    /**
+     * Gives every conversion a new id, queues it for batching and inserts it with COPY. Throws a unique violation
+     * (SQLState 23505) when a key was stored already: the transaction must then be rolled back.
+     */
+    Outcome copyAssumingNew(Connection connection) throws SQLException {
+        long[] ids = new long[rows.size()];
+        try (PreparedStatement statement = connection.prepareStatement(ASSIGN_NEW_IDS)) {
+            statement.setArray(1, connection.createArrayOf("int8", rows.stream().map(Row::requestId).toArray()));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    ids[rs.getInt(1) - 1] = rs.getLong(2);
+                }
+            }
+        }
+        CopyText text = new CopyText();
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = rows.get(r);
+            NewConversion c = row.conversion();
+            text.field(ids[r])
+                    .field(row.key().webhookId().toString())
+                    .field(row.counterId())
+                    .bytea(row.key().dedupKey())
+                    .field(c.externalId())
+                    .field(text(c.clientId()))
+                    .field(c.userId())
+                    .field(text(c.yclid()))
+                    .field(c.purchaseId())
+                    .field(c.target())
+                    .field(c.eventTime().toString())
+                    .field(c.price() == null ? null : c.price().toPlainString())
+                    .field(c.currency())
+                    .field(row.requestId())
+                    .endRow();
+        }
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn(COPY, new ByteArrayInputStream(text.bytes()));
+        } catch (IOException e) {
+            throw new IllegalStateException("Reading a byte array cannot fail", e);
+        }
+        boolean[] fresh = new boolean[rows.size()];
+        Arrays.fill(fresh, true);
+        return new Outcome(ids, fresh);
+    }
+
+    /** Inserts the conversions not stored yet (queued for batching), and finds the ids of those that were. */
+    Outcome insertOnConflict(Connection connection) throws SQLException {
+        long[] ids = new long[rows.size()];
+        boolean[] known = new boolean[rows.size()];
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_ON_CONFLICT)) {
+            bindColumns(connection, insert);
+            readIds(insert, ids, known);
+        }
+        boolean[] fresh = known.clone();
+        List<Row> stored = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            if (!known[r]) {
+                stored.add(rows.get(r));
+            }
+        }
+        if (!stored.isEmpty()) {
+            try (PreparedStatement select = connection.prepareStatement(SELECT_STORED)) {
+                select.setArray(1, connection.createArrayOf("text",
+                        stored.stream().map(row -> row.key().webhookId().toString()).toArray()));
+                select.setArray(2, connection.createArrayOf("text",
+                        stored.stream().map(row -> row.key().dedupKey()).toArray()));
+                readIds(select, ids, known);
+            }
+        }
+        for (boolean found : known) {
+            if (!found) {
+                throw new IllegalStateException("A conversion was neither inserted nor found");
+            }
+        }
+        return new Outcome(ids, fresh);
+    }
+
+    /** Reads (id, webhook id, dedup key) rows into ids, by the row of their key. */
+    private void readIds(PreparedStatement statement, long[] ids, boolean[] known) throws SQLException {
+        try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                int row = indexes.get(new Key(UUID.fromString(rs.getString(2)), rs.getString(3)));
+                ids[row] = rs.getLong(1);
+                known[row] = true;
+            }
+        }
+    }
+
+    private void bindColumns(Connection connection, PreparedStatement statement) throws SQLException {
+        int n = rows.size();
+        Object[][] columns = new Object[13][n];
+        for (int r = 0; r < n; r++) {
+            Row row = rows.get(r);
+            NewConversion c = row.conversion();
+            columns[0][r] = row.key().webhookId().toString();
+            columns[1][r] = row.counterId();
+            columns[2][r] = row.key().dedupKey();
+            columns[3][r] = c.externalId();
+            columns[4][r] = text(c.clientId());
+            columns[5][r] = c.userId();
+            columns[6][r] = text(c.yclid());
+            columns[7][r] = c.purchaseId();
+            columns[8][r] = c.target();
+            columns[9][r] = c.eventTime().getEpochSecond();
+            columns[10][r] = c.price() == null ? null : c.price().toPlainString();
+            columns[11][r] = c.currency();
+            columns[12][r] = row.requestId();
+        }
+        String[] types = {"text", "int8", "text", "text", "text", "text", "text", "text", "text", "int8", "text",
+                "text", "int8"};
+        for (int i = 0; i < columns.length; i++) {
+            statement.setArray(i + 1, connection.createArrayOf(types[i], columns[i]));
+        }
+    }
+
+    private static String text(BigInteger value) {
+        return value == null ? null : value.toString();
+    }
+
+    /** Per distinct row of the group: its stored id, and whether this transaction inserted it. */
+    record Outcome(long[] ids, boolean[] fresh) {
+    }
+
+    /** PostgreSQL's COPY text format: tab-separated fields, one row a line, \N for NULL, backslash escapes. */
+    private static final class CopyText {
+        private final StringBuilder text = new StringBuilder(4096);
+        private boolean rowStarted;
+
+        CopyText field(long value) {
+            separate();
+            text.append(value);
+            return this;
+        }
+
+        CopyText field(String value) {
+            separate();
+            if (value == null) {
+                text.append("\\N");
+                return this;
+            }
+            if (!needsEscape(value)) {
+                text.append(value);
+                return this;
+            }
+            for (int i = 0; i < value.length(); i++) {
+                char ch = value.charAt(i);
+                switch (ch) {
+                    case '\\' -> text.append("\\\\");
+                    case '\t' -> text.append("\\t");
+                    case '\n' -> text.append("\\n");
+                    case '\r' -> text.append("\\r");
+                    default -> text.append(ch);
+                }
+            }
+            return this;
+        }
+
+        private static boolean needsEscape(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char ch = value.charAt(i);
+                if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A bytea given as hex, in bytea's hex input form (its backslash escaped for COPY). */
+        CopyText bytea(String hex) {
+            separate();
+            text.append("\\\\x").append(hex);
+            return this;
+        }
+
+        void endRow() {
+            text.append('\n');
+            rowStarted = false;
+        }
+
+        byte[] bytes() {
+            return text.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        private void separate() {
+            if (rowStarted) {
+                text.append('\t');
+            }
+            rowStarted = true;
+        }
+    }
+}
