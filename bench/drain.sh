@@ -41,7 +41,7 @@ stored=$(sql "SELECT count(*) FROM webhook_conversions")
 while sleep 0.5; previous=$stored; stored=$(sql "SELECT count(*) FROM webhook_conversions"); [ "$stored" != "$previous" ]; do :; done
 ingested=$(date +%s.%N)
 curl -sf -X POST "http://127.0.0.1:$PORT/api/batches/flush" -H "Authorization: Bearer $TOKEN" >/dev/null
-while [ "$(sql "SELECT count(*) FROM webhook_conversions WHERE batch_id IS NULL")" -gt 0 ]; do sleep 0.2; done
+while [ "$(sql "SELECT count(*) FROM unbatched_conversions")" -gt 0 ]; do sleep 0.2; done
 backlog=$((stored - $(uploaded)))
 released=$(date +%s.%N)
 curl -sf -X POST "http://127.0.0.1:$PORT/api/counters/1/resume" -H "Authorization: Bearer $TOKEN" >/dev/null
@@ -56,14 +56,16 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 read -r inserts updates hot <<<"$(sql "SELECT n_tup_ins, n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'webhook_conversions'" | tr '|' ' ')"
-duplicates=$(sql "SELECT count(*) - count(DISTINCT c.id) FROM webhook_conversions c JOIN webhook_batches b ON b.id = c.batch_id")
+members=$(sql "SELECT n_tup_ins FROM pg_stat_user_tables WHERE relname = 'batch_conversions'")
+# A conversion is in at most one batch by batch_conversions' primary key; this checks that every one is in one.
+unbatched=$(sql "SELECT count(*) FROM webhook_conversions c WHERE NOT EXISTS (SELECT 1 FROM batch_conversions m WHERE m.conversion_id = c.id)")
 {
   echo "# $(date -u +%FT%TZ) on $(nproc) cores; $CONVERSIONS conversions in requests of $BATCH, $CONNECTIONS connections"
   echo "ingest: $(cat "$work/wrk.txt" | sed 's/^RESULT //')"
   awk -v s="$start" -v i="$ingested" -v r="$released" -v d="$done_at" -v n="$stored" -v b="$backlog" 'BEGIN {
     printf "stored=%d ingest_seconds=%.1f all_uploaded_after_seconds=%.1f\n", n, i - s, d - s;
     printf "backlog=%d (all batched, none uploaded) drained_in_seconds=%.1f drain_conversions_per_s=%.0f\n", b, d - r, b / (d - r) }'
-  echo "row_writes_per_conversion: inserts=$inserts updates=$updates (hot $hot) => $(awk -v u="$updates" -v n="$stored" 'BEGIN {printf "%.2f", u / n}') updates per conversion after its insert"
-  echo "batches=$(sql "SELECT count(*) FROM webhook_batches") rows_in_two_batches=$duplicates sandbox_uploads_logged=$(grep -c 'uploaded to counter' "$log")"
+  echo "conversion_row_writes: inserts=$inserts updates=$updates (hot $hot) => $(awk -v u="$updates" -v n="$stored" 'BEGIN {printf "%.2f", u / n}') updates per conversion after its insert; membership rows=$members"
+  echo "batches=$(sql "SELECT count(*) FROM webhook_batches") conversions_in_no_batch=$unbatched sandbox_uploads_logged=$(grep -c 'uploaded to counter' "$log")"
   echo "gateway_peak_rss_mb=$(peak_rss_mb)"
 } | tee "$result"

@@ -23,10 +23,25 @@ stored() { sql "SELECT count(*) FROM webhook_conversions WHERE webhook_id = '$id
   echo "# java: $(java -version 2>&1 | head -1)"
 } | tee "$result"
 
+# Waits until delivery has caught up: no batch is waiting for its upload or being uploaded. Each scenario starts from
+# there, so that it measures ingest with the delivery of its own conversions running (as in production), not the
+# catching up on an earlier scenario's backlog (a million conversions after the warm-up).
+settle() {
+  local waiting
+  for _ in $(seq 1 1200); do
+    waiting=$(sql "SELECT count(*) FROM webhook_batches WHERE status IN ('open', 'uploading')")
+    [ "$waiting" = 0 ] && return 0
+    sleep 0.5
+  done
+  echo "delivery did not catch up within 10 minutes ($waiting batches waiting)"
+  return 1
+}
+
 run() { # name batch connections
   local accepted line stored_now previous check
   # A short warm-up (JIT, pool) that is not counted.
   BATCH=$2 WEBHOOK_SECRET=$secret RUN_ID="warm-$1" wrk -t"$WRK_THREADS" -c"$3" -d3s -s bench/ingest.lua "$url" >/dev/null
+  settle
   line=$(BATCH=$2 WEBHOOK_SECRET=$secret RUN_ID="$1" wrk -t"$WRK_THREADS" -c"$3" -d"$DURATION" --latency \
     -s bench/ingest.lua "$url" | grep '^RESULT')
   # Requests wrk abandoned at its deadline still finish (stored, but not counted by wrk): wait until the count
