@@ -42,4 +42,8 @@ webhook=$(curl -sf -X POST "http://127.0.0.1:$PORT/api/webhooks" -H "Authorizati
 id=$(sed -E 's/.*"id":"([^"]+)".*/\1/' <<<"$webhook")
 secret=$(sed -E 's/.*"secret":"([^"]+)".*/\1/' <<<"$webhook")
 url="http://127.0.0.1:$PORT/webhooks/$id/conversions"
+# Holds back the bench counter's uploads, as after a token error: batches form and stay open.
+hold_uploads() {
+  sql "INSERT INTO metrica_counter_pauses (counter_id, error_type, message) VALUES (1, 'benchmark', 'held back')" >/dev/null
+}
 peak_rss_mb() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$gateway/status"; }

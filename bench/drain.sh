@@ -22,7 +22,7 @@ uploaded() { sql "SELECT coalesce(sum(conversion_count), 0) FROM webhook_batches
 
 # Uploads are held back while ingesting (the counter is paused, as after a token error), so that the whole backlog
 # is there when they start: the drain rate is then measured on its own. Batches still form during the ingest.
-sql "INSERT INTO metrica_counter_pauses (counter_id, error_type, message) VALUES (1, 'benchmark', 'held back')" >/dev/null
+hold_uploads
 requests=$((CONVERSIONS / BATCH))
 start=$(date +%s.%N)
 # wrk runs for its duration even when its threads stop early: it is interrupted (SIGINT, it then reports) once the

@@ -72,8 +72,7 @@ run() { # name batch connections
 }
 
 if [ -n "${HOLD_UPLOADS:-}" ]; then
-  # The counter's uploads wait, as after a token error: batches form and stay open, nothing reaches the sandbox.
-  sql "INSERT INTO metrica_counter_pauses (counter_id, error_type, message) VALUES (1, 'benchmark', 'held back')" >/dev/null
+  hold_uploads
   echo "# uploads held back (HOLD_UPLOADS): batches are claimed, none is uploaded" | tee -a "$result"
 fi
 

@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores the conversions of ingest requests with group commit: requests that arrive while a transaction is being
  * committed are queued and written together by the next one, with one multi-row insert (COPY or INSERT ... ON
- * CONFLICT DO NOTHING, see {@link GroupRows}) and a single commit. A request is answered only after the commit that holds
- * its rows, so "202" still means durable, but the fsync is shared by every request of the group.
+ * CONFLICT DO NOTHING, see {@link GroupRows}) and a single commit. A request is answered only after the commit that
+ * holds its rows, so "202" still means durable, but the fsync is shared by every request of the group.
  * <p>
  * Each request is stored in the same transaction (webhook_requests: its raw body and its answer), and its
  * conversions name it (request_id): accepted means both are durable.

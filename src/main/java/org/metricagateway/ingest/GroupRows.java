@@ -57,11 +57,11 @@ final class GroupRows {
                     INSERT INTO webhook_conversions (webhook_id, counter_id, dedup_key, external_id, client_id,
                                                      user_id, yclid, purchase_id, target, event_time, price, currency,
                                                      request_id)
-                    SELECT r.webhook_id::uuid, r.counter_id, decode(r.dedup_key, 'hex'), r.external_id,
+                    SELECT r.webhook_id::uuid, r.counter_id::bigint, decode(r.dedup_key, 'hex'), r.external_id,
                            r.client_id::numeric, r.user_id, r.yclid::numeric, r.purchase_id, r.target,
-                           to_timestamp(r.event_time), r.price::numeric, r.currency, r.request_id
-                      FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                  ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::bigint[])
+                           r.event_time::timestamptz, r.price::numeric, r.currency, r.request_id::bigint
+                      FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                  ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                            WITH ORDINALITY AS r(webhook_id, counter_id, dedup_key, external_id, client_id, user_id,
                                                 yclid, purchase_id, target, event_time, price, currency, request_id,
                                                 position)
@@ -77,6 +77,10 @@ final class GroupRows {
               FROM webhook_conversions c
               JOIN unnest(?::uuid[], ?::text[]) AS k(webhook_id, dedup_key)
                 ON c.webhook_id = k.webhook_id AND c.dedup_key = decode(k.dedup_key, 'hex')""";
+
+    /** The columns of {@link #columns}, and the position of the dedup key (hex, which COPY needs as bytea). */
+    private static final int COLUMNS = 13;
+    private static final int DEDUP_KEY_COLUMN = 2;
 
     private static final String COPY = """
             COPY webhook_conversions (id, webhook_id, counter_id, dedup_key, external_id, client_id, user_id, yclid,
@@ -141,23 +145,16 @@ final class GroupRows {
         }
         CopyText text = new CopyText();
         for (int r = 0; r < rows.size(); r++) {
-            Row row = rows.get(r);
-            NewConversion c = row.conversion();
-            text.field(ids[r])
-                    .field(row.key().webhookId().toString())
-                    .field(row.counterId())
-                    .bytea(row.key().dedupKey())
-                    .field(c.externalId())
-                    .field(text(c.clientId()))
-                    .field(c.userId())
-                    .field(text(c.yclid()))
-                    .field(c.purchaseId())
-                    .field(c.target())
-                    .field(c.eventTime().toString())
-                    .field(c.price() == null ? null : c.price().toPlainString())
-                    .field(c.currency())
-                    .field(row.requestId())
-                    .endRow();
+            text.field(ids[r]);
+            String[] columns = columns(rows.get(r));
+            for (int i = 0; i < columns.length; i++) {
+                if (i == DEDUP_KEY_COLUMN) {
+                    text.bytea(columns[i]);
+                } else {
+                    text.field(columns[i]);
+                }
+            }
+            text.endRow();
         }
         try {
             connection.unwrap(PGConnection.class).getCopyAPI()
@@ -214,30 +211,39 @@ final class GroupRows {
     }
 
     private void bindColumns(Connection connection, PreparedStatement statement) throws SQLException {
-        int n = rows.size();
-        Object[][] columns = new Object[13][n];
-        for (int r = 0; r < n; r++) {
-            Row row = rows.get(r);
-            NewConversion c = row.conversion();
-            columns[0][r] = row.key().webhookId().toString();
-            columns[1][r] = row.counterId();
-            columns[2][r] = row.key().dedupKey();
-            columns[3][r] = c.externalId();
-            columns[4][r] = text(c.clientId());
-            columns[5][r] = c.userId();
-            columns[6][r] = text(c.yclid());
-            columns[7][r] = c.purchaseId();
-            columns[8][r] = c.target();
-            columns[9][r] = c.eventTime().getEpochSecond();
-            columns[10][r] = c.price() == null ? null : c.price().toPlainString();
-            columns[11][r] = c.currency();
-            columns[12][r] = row.requestId();
+        String[][] byColumn = new String[COLUMNS][rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            String[] columns = columns(rows.get(r));
+            for (int i = 0; i < COLUMNS; i++) {
+                byColumn[i][r] = columns[i];
+            }
         }
-        String[] types = {"text", "int8", "text", "text", "text", "text", "text", "text", "text", "int8", "text",
-                "text", "int8"};
-        for (int i = 0; i < columns.length; i++) {
-            statement.setArray(i + 1, connection.createArrayOf(types[i], columns[i]));
+        for (int i = 0; i < COLUMNS; i++) {
+            statement.setArray(i + 1, connection.createArrayOf("text", byColumn[i]));
         }
+    }
+
+    /**
+     * A row's columns as text, in the order both statements list them (after the id, which only COPY sends): the
+     * forms PostgreSQL parses for each type, so that COPY and the INSERT's casts read the same values.
+     */
+    private static String[] columns(Row row) {
+        NewConversion c = row.conversion();
+        return new String[] {
+            row.key().webhookId().toString(),
+            Long.toString(row.counterId()),
+            row.key().dedupKey(),
+            c.externalId(),
+            text(c.clientId()),
+            c.userId(),
+            text(c.yclid()),
+            c.purchaseId(),
+            c.target(),
+            c.eventTime().toString(),
+            c.price() == null ? null : c.price().toPlainString(),
+            c.currency(),
+            Long.toString(row.requestId())
+        };
     }
 
     private static String text(BigInteger value) {

@@ -53,9 +53,8 @@ public final class ConversionValues {
     public static Optional<Instant> eventTime(String raw) {
         String value = raw.trim();
         if (isUnixSeconds(value)) {
-            return value.length() > LONG_SAFE_DIGITS || Long.parseLong(value) > MAX_PLAUSIBLE_UNIX_SECONDS
-                    ? Optional.empty()
-                    : Optional.of(Instant.ofEpochSecond(Long.parseLong(value)));
+            long seconds = value.length() > LONG_SAFE_DIGITS ? Long.MAX_VALUE : Long.parseLong(value);
+            return seconds > MAX_PLAUSIBLE_UNIX_SECONDS ? Optional.empty() : Optional.of(Instant.ofEpochSecond(seconds));
         }
         try {
             return Optional.of(OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
