@@ -60,4 +60,13 @@ final class ColumnMapping {
         }
         return values;
     }
+
+    /** The column's value in this row, or null when the row does not reach it or the value is blank. */
+    String valueOrNull(Column column, List<String> row) {
+        Integer position = positions.get(column);
+        if (position == null || position >= row.size() || row.get(position).isEmpty()) {
+            return null;
+        }
+        return row.get(position);
+    }
 }

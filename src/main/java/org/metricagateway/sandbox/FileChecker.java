@@ -3,7 +3,6 @@ package org.metricagateway.sandbox;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,14 +28,15 @@ final class FileChecker {
             throw MetricaError.invalidDataAt(table.headerLine());
         }
         RowValidator validator = new RowValidator(columns, now.plus(switches.futureTolerance()));
-        List<Map<String, String>> rows = new ArrayList<>();
         List<Conversion> conversions = new ArrayList<>();
         for (List<String> row : table.rows()) {
-            rows.add(columns.asMap(row));
-            validator.validate(row).ifPresent(conversions::add);
+            Conversion conversion = validator.validate(row);
+            if (conversion != null) {
+                conversions.add(conversion);
+            }
         }
         Optional<IdentifierType> clientIdType = demanded.isPresent() ? demanded
                 : idColumns.size() == 1 ? Optional.of(idColumns.get(0)) : Optional.empty();
-        return new CheckedFile(rows, conversions, clientIdType);
+        return new CheckedFile(table.rows().size(), conversions, clientIdType);
     }
 }

@@ -3,10 +3,8 @@ package org.metricagateway.sandbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Metrica's linking, done once per upload when it reaches its terminal state: a row whose Target is no goal
@@ -16,7 +14,7 @@ import java.util.Set;
 final class Linker {
     private final SandboxSeed seed;
     private final SandboxSwitches switches;
-    private final Map<Long, Set<String>> linkedByCounter = new HashMap<>();
+    private final Map<Long, SeenRows> linkedByCounter = new HashMap<>();
 
     Linker(SandboxSeed seed, SandboxSwitches switches) {
         this.seed = seed;
@@ -26,7 +24,7 @@ final class Linker {
     /** Callers serialise calls, oldest upload first, so that "already linked" means linked by an earlier row. */
     Linkage link(StoredUploading upload, Instant processedAt) {
         Optional<SandboxCounter> counter = seed.find(upload.counterId());
-        Set<String> linkedRows = linkedByCounter.computeIfAbsent(upload.counterId(), id -> new HashSet<>());
+        SeenRows linkedRows = linkedByCounter.computeIfAbsent(upload.counterId(), id -> new SeenRows());
         int linked = 0;
         int goalNotFound = 0;
         int userNotFound = 0;
@@ -36,7 +34,7 @@ final class Linker {
                 goalNotFound++;
             } else if (!joinsVisit(counter.get(), conversion, processedAt)) {
                 userNotFound++;
-            } else if (!linkedRows.add(conversion.identity())) {
+            } else if (!linkedRows.add(conversion.fingerprint())) {
                 duplicate++;
                 linked += switches.deduplicateRows() ? 0 : 1;
             } else {
@@ -51,10 +49,15 @@ final class Linker {
     }
 
     private boolean joinsVisit(SandboxCounter counter, Conversion conversion, Instant processedAt) {
-        Optional<Instant> lastVisit = conversion.identifiers().entrySet().stream()
-                .flatMap(id -> counter.lastVisit(id.getKey(), id.getValue(), conversion.moment()).stream())
-                .max(Instant::compareTo);
-        return lastVisit.isPresent()
-                && Duration.between(lastVisit.get(), processedAt).compareTo(switches.attributionWindow()) <= 0;
+        Instant moment = conversion.moment();
+        Instant lastVisit = null;
+        for (Map.Entry<IdentifierType, String> id : conversion.identifiers().entrySet()) {
+            Optional<Instant> visit = counter.lastVisit(id.getKey(), id.getValue(), moment);
+            if (visit.isPresent() && (lastVisit == null || visit.get().isAfter(lastVisit))) {
+                lastVisit = visit.get();
+            }
+        }
+        return lastVisit != null
+                && Duration.between(lastVisit, processedAt).compareTo(switches.attributionWindow()) <= 0;
     }
 }

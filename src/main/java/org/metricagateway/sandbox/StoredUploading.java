@@ -12,7 +12,9 @@ final class StoredUploading {
     private final UploadParameters parameters;
     private final Optional<IdentifierType> clientIdType;
     private final int sourceQuantity;
-    private final List<Conversion> conversions;
+    private final int lineQuantity;
+    /** Needed only until linking: released then, so that retained uploads keep counts, not rows. */
+    private volatile List<Conversion> conversions;
     private volatile Linkage linkage;
 
     StoredUploading(long id, long counterId, Instant createTime, UploadParameters parameters, CheckedFile file) {
@@ -22,6 +24,7 @@ final class StoredUploading {
         this.parameters = parameters;
         this.clientIdType = file.clientIdType();
         this.sourceQuantity = file.sourceQuantity();
+        this.lineQuantity = file.lineQuantity();
         this.conversions = file.conversions();
     }
 
@@ -51,10 +54,11 @@ final class StoredUploading {
 
     void settle(Linkage result) {
         linkage = result;
+        conversions = List.of();
     }
 
     UploadingState state(String status) {
         return new UploadingState(id, counterId, status, createTime, parameters.type().name(), clientIdType,
-                parameters.comment(), sourceQuantity, conversions.size(), linkage());
+                parameters.comment(), sourceQuantity, lineQuantity, linkage());
     }
 }
