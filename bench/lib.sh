@@ -10,3 +10,13 @@ ports_free() {
     if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is in use"; return 1; fi
   done
 }
+
+# cpu_times: "steal idle total" ticks of the whole machine (/proc/stat). Steal is time the hypervisor gave to other
+# guests: a run with steal measured a shared host, not the code.
+cpu_times() { awk '/^cpu / {print $9, $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat; }
+
+# cpu_share <before> <after>: "steal_pct=.. idle_pct=.." between two cpu_times readings.
+cpu_share() {
+  awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " "); t = y[3] - x[3];
+    printf "steal_pct=%.1f idle_pct=%.1f", 100 * (y[1] - x[1]) / t, 100 * (y[2] - x[2]) / t }'
+}

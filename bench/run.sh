@@ -49,12 +49,14 @@ settle() {
 }
 
 run() { # name batch connections
-  local accepted line stored_now previous check
+  local accepted line stored_now previous check times share
   # A short warm-up (JIT, pool) that is not counted.
   BATCH=$2 WEBHOOK_SECRET=$secret RUN_ID="warm-$1" wrk -t"$WRK_THREADS" -c"$3" -d3s -s bench/ingest.lua "$url" >/dev/null
   settle
+  times=$(cpu_times)
   line=$(BATCH=$2 WEBHOOK_SECRET=$secret RUN_ID="$1" wrk -t"$WRK_THREADS" -c"$3" -d"$DURATION" --latency \
     -s bench/ingest.lua "$url" | grep '^RESULT')
+  share=$(cpu_share "$times" "$(cpu_times)")
   # Requests wrk abandoned at its deadline still finish (stored, but not counted by wrk): wait until the count
   # stops moving.
   stored_now=$(stored "$1")
@@ -67,7 +69,7 @@ run() { # name batch connections
   else
     check=MISMATCH
   fi
-  echo "$1 batch=$2 connections=$3 ${line#RESULT } stored=$stored_now check=$check" | tee -a "$result"
+  echo "$1 batch=$2 connections=$3 ${line#RESULT } stored=$stored_now check=$check $share" | tee -a "$result"
   [ "$check" = ok ]
 }
 
