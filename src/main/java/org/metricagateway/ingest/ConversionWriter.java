@@ -76,7 +76,7 @@ public final class ConversionWriter extends ServiceSupport {
                               Exchange exchange)
             throws Exception {
         List<NewConversion> conversions = batch.conversions().stream().map(NewConversion::from).toList();
-        List<String> keys = conversions.stream().map(DedupKey::of).toList();
+        List<String> keys = conversions.stream().map(c -> DedupKey.of(webhook.id(), c)).toList();
         PendingWrite write = new PendingWrite(webhook, conversions, keys, request, batch.ignored(),
                 new CompletableFuture<>());
         if (!accepting) {

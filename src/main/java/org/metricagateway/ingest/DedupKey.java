@@ -1,17 +1,24 @@
 package org.metricagateway.ingest;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * What makes two conversions of one webhook the same: the CRM's external_id when given, else the identifiers,
- * target and event time (to the second). Hashed into a fixed-size key for the unique index: the first 128 bits of
- * SHA-256 (a collision among a billion conversions of one webhook has a probability near 10^-21; the smaller key
- * keeps the index small). Fields are joined with NUL, which validated text cannot contain, so different field
- * splits never collide.
+ * target and event time (to the second). Fields are joined with NUL, which validated text cannot contain, so
+ * different field splits never collide.
+ * <p>
+ * The key is one 128-bit value, unique across webhooks, so that the unique index has a single fixed-size column
+ * (a uuid): the first 128 bits of SHA-256 over the webhook id's 16 bytes followed by the content key, itself the
+ * first 128 bits of SHA-256 over those fields. The two steps keep the keys stored before V10 reachable: V10
+ * computed each stored row's new key in SQL from its webhook id and its old key, which was the content key. A
+ * collision among a billion conversions has a probability near 10^-21.
  */
 public final class DedupKey {
     private static final int KEY_BYTES = 16;
@@ -22,21 +29,29 @@ public final class DedupKey {
     private DedupKey() {
     }
 
-    public static String of(NewConversion c) {
+    /** The key as 32 hex digits, a form PostgreSQL reads as a uuid. */
+    public static String of(UUID webhookId, NewConversion c) {
+        // The content key first: it uses (and resets) the same per-thread digest.
+        byte[] content = contentKey(c);
+        MessageDigest digest = SHA_256.get();
+        digest.update(ByteBuffer.allocate(2 * Long.BYTES)
+                .putLong(webhookId.getMostSignificantBits()).putLong(webhookId.getLeastSignificantBits()).array());
+        digest.update(content);
+        return HexFormat.of().formatHex(digest.digest(), 0, KEY_BYTES);
+    }
+
+    /** The key of the conversion's fields alone: what webhook_conversions.dedup_key held before V10. */
+    static byte[] contentKey(NewConversion c) {
         String canonical = c.externalId() != null
                 ? "external\0" + c.externalId()
                 : String.join("\0", "identity",
                         text(c.clientId()), text(c.userId()), text(c.yclid()), text(c.purchaseId()),
                         c.target(), Long.toString(c.eventTime().getEpochSecond()));
-        return HexFormat.of().formatHex(sha256(canonical), 0, KEY_BYTES);
+        return Arrays.copyOf(SHA_256.get().digest(canonical.getBytes(StandardCharsets.UTF_8)), KEY_BYTES);
     }
 
     private static String text(Object value) {
         return Objects.toString(value, "");
-    }
-
-    private static byte[] sha256(String value) {
-        return SHA_256.get().digest(value.getBytes(StandardCharsets.UTF_8));
     }
 
     private static MessageDigest newDigest() {

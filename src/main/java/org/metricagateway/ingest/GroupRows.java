@@ -34,7 +34,7 @@ import org.postgresql.PGConnection;
  * </ul>
  */
 final class GroupRows {
-    /** One conversion's identity for deduplication: its webhook and its dedup key (hex). */
+    /** One conversion's identity for deduplication: its webhook and its dedup key (32 hex digits, a uuid). */
     record Key(UUID webhookId, String dedupKey) {
     }
 
@@ -57,7 +57,7 @@ final class GroupRows {
                     INSERT INTO webhook_conversions (webhook_id, counter_id, dedup_key, external_id, client_id,
                                                      user_id, yclid, purchase_id, target, event_time, price, currency,
                                                      request_id)
-                    SELECT r.webhook_id::uuid, r.counter_id::bigint, decode(r.dedup_key, 'hex'), r.external_id,
+                    SELECT r.webhook_id::uuid, r.counter_id::bigint, r.dedup_key::uuid, r.external_id,
                            r.client_id::numeric, r.user_id, r.yclid::numeric, r.purchase_id, r.target,
                            r.event_time::timestamptz, r.price::numeric, r.currency, r.request_id::bigint
                       FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
@@ -66,21 +66,20 @@ final class GroupRows {
                                                 yclid, purchase_id, target, event_time, price, currency, request_id,
                                                 position)
                      ORDER BY r.position
-                    ON CONFLICT (webhook_id, dedup_key) DO NOTHING
+                    ON CONFLICT (dedup_key) DO NOTHING
                     RETURNING id, webhook_id, dedup_key, request_id),
                  queued AS (
                     INSERT INTO unbatched_conversions (conversion_id, request_id) SELECT id, request_id FROM inserted)
-            SELECT id, webhook_id::text, encode(dedup_key, 'hex') FROM inserted""";
+            SELECT id, webhook_id::text, encode(uuid_send(dedup_key), 'hex') FROM inserted""";
 
     private static final String SELECT_STORED = """
-            SELECT c.id, c.webhook_id::text, encode(c.dedup_key, 'hex')
+            SELECT c.id, c.webhook_id::text, encode(uuid_send(c.dedup_key), 'hex')
               FROM webhook_conversions c
               JOIN unnest(?::uuid[], ?::text[]) AS k(webhook_id, dedup_key)
-                ON c.webhook_id = k.webhook_id AND c.dedup_key = decode(k.dedup_key, 'hex')""";
+                ON c.dedup_key = k.dedup_key::uuid AND c.webhook_id = k.webhook_id""";
 
-    /** The columns of {@link #columns}, and the position of the dedup key (hex, which COPY needs as bytea). */
+    /** How many columns {@link #columns} gives. */
     private static final int COLUMNS = 13;
-    private static final int DEDUP_KEY_COLUMN = 2;
 
     private static final String COPY = """
             COPY webhook_conversions (id, webhook_id, counter_id, dedup_key, external_id, client_id, user_id, yclid,
@@ -147,12 +146,8 @@ final class GroupRows {
         for (int r = 0; r < rows.size(); r++) {
             text.field(ids[r]);
             String[] columns = columns(rows.get(r));
-            for (int i = 0; i < columns.length; i++) {
-                if (i == DEDUP_KEY_COLUMN) {
-                    text.bytea(columns[i]);
-                } else {
-                    text.field(columns[i]);
-                }
+            for (String column : columns) {
+                text.field(column);
             }
             text.endRow();
         }
@@ -296,13 +291,6 @@ final class GroupRows {
                 }
             }
             return false;
-        }
-
-        /** A bytea given as hex, in bytea's hex input form (its backslash escaped for COPY). */
-        CopyText bytea(String hex) {
-            separate();
-            text.append("\\\\x").append(hex);
-            return this;
         }
 
         void endRow() {

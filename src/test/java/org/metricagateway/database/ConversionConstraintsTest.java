@@ -19,7 +19,7 @@ class ConversionConstraintsTest {
     private static final String ROW = """
             INSERT INTO webhook_conversions (webhook_id, counter_id, dedup_key, client_id, target, event_time, price,
                                              currency)
-            VALUES (gen_random_uuid(), 1, decode(md5(random()::text), 'hex'), %s, 'goal', now(), %s, %s)""";
+            VALUES (gen_random_uuid(), 1, gen_random_uuid(), %s, 'goal', now(), %s, %s)""";
 
     @ParameterizedTest(name = "client_id {0}, price {1}, currency {2}: {3}")
     @CsvSource(nullValues = "NULL", value = {

@@ -75,7 +75,7 @@ class OperationalGaugesTest {
                 + " VALUES (713, 'ClientId', 'processed') RETURNING id").get(0).get("id");
         rig.query("WITH history AS (INSERT INTO webhook_conversions (webhook_id, counter_id, dedup_key, client_id,"
                 + " target, event_time, received_at)"
-                + " SELECT ?::uuid, 713, decode(md5('history-' || m), 'hex'), 73000 + m, 'deal_won',"
+                + " SELECT ?::uuid, 713, md5(random()::text)::uuid, 73000 + m, 'deal_won',"
                 + " now() - make_interval(mins => m), now() - make_interval(mins => m)"
                 + " FROM generate_series(50, 10, -10) AS m ORDER BY m DESC RETURNING id)"
                 + " INSERT INTO batch_conversions (conversion_id, batch_id) SELECT id, ? FROM history RETURNING 1",
