@@ -19,7 +19,7 @@ import org.metricagateway.ingest.ConversionWriter.PendingWrite;
 import org.postgresql.PGConnection;
 
 /**
- * The distinct conversions of a write group (the first occurrence of each webhook and dedup key), inserted in one of
+ * The distinct conversions of a write group (the first occurrence of each dedup key), inserted in one of
  * two ways; both put each new conversion in the batching queue and give a request's new conversions ascending ids.
  * <ul>
  * <li>{@link #insertOnConflict}: one {@code INSERT ... SELECT FROM unnest(arrays) ON CONFLICT DO NOTHING}, then a
@@ -34,11 +34,11 @@ import org.postgresql.PGConnection;
  * </ul>
  */
 final class GroupRows {
-    /** One conversion's identity for deduplication: its webhook and its dedup key (32 hex digits, a uuid). */
-    record Key(UUID webhookId, String dedupKey) {
-    }
-
-    private record Row(Key key, long counterId, NewConversion conversion, long requestId) {
+    /**
+     * A distinct conversion of the group. Its dedup key (32 hex digits, a uuid) already includes the webhook
+     * (DedupKey), so the key alone tells the group's conversions apart.
+     */
+    private record Row(UUID webhookId, String dedupKey, long counterId, NewConversion conversion, long requestId) {
     }
 
     // Ids are drawn in group order (the ordered subquery). The queue row carries the request id so that a claim can
@@ -70,10 +70,10 @@ final class GroupRows {
                     RETURNING id, webhook_id, dedup_key, request_id),
                  queued AS (
                     INSERT INTO unbatched_conversions (conversion_id, request_id) SELECT id, request_id FROM inserted)
-            SELECT id, webhook_id::text, encode(uuid_send(dedup_key), 'hex') FROM inserted""";
+            SELECT id, encode(uuid_send(dedup_key), 'hex') FROM inserted""";
 
     private static final String SELECT_STORED = """
-            SELECT c.id, c.webhook_id::text, encode(uuid_send(c.dedup_key), 'hex')
+            SELECT c.id, encode(uuid_send(c.dedup_key), 'hex')
               FROM webhook_conversions c
               JOIN unnest(?::uuid[], ?::text[]) AS k(webhook_id, dedup_key)
                 ON c.dedup_key = k.dedup_key::uuid AND c.webhook_id = k.webhook_id""";
@@ -86,11 +86,12 @@ final class GroupRows {
                                       purchase_id, target, event_time, price, currency, request_id) FROM STDIN""";
 
     private final List<Row> rows;
-    private final Map<Key, Integer> indexes;
+    /** The row of each dedup key. */
+    private final Map<String, Integer> indexes;
     /** For each write of the group, the index in rows of each of its conversions. */
     private final int[][] rowOf;
 
-    private GroupRows(List<Row> rows, Map<Key, Integer> indexes, int[][] rowOf) {
+    private GroupRows(List<Row> rows, Map<String, Integer> indexes, int[][] rowOf) {
         this.rows = rows;
         this.indexes = indexes;
         this.rowOf = rowOf;
@@ -98,19 +99,19 @@ final class GroupRows {
 
     /** requestIds: the id of each write's webhook_requests row, in group order. */
     static GroupRows of(List<PendingWrite> group, List<Long> requestIds) {
-        Map<Key, Integer> indexes = new HashMap<>();
+        Map<String, Integer> indexes = new HashMap<>();
         List<Row> rows = new ArrayList<>();
         int[][] rowOf = new int[group.size()][];
         for (int w = 0; w < group.size(); w++) {
             PendingWrite write = group.get(w);
             rowOf[w] = new int[write.conversions().size()];
             for (int i = 0; i < write.conversions().size(); i++) {
-                Key key = new Key(write.webhook().id(), write.keys().get(i));
+                String key = write.keys().get(i);
                 Integer index = indexes.putIfAbsent(key, rows.size());
                 if (index == null) {
                     index = rows.size();
-                    rows.add(new Row(key, write.webhook().counterId(), write.conversions().get(i),
-                            requestIds.get(w)));
+                    rows.add(new Row(write.webhook().id(), key, write.webhook().counterId(),
+                            write.conversions().get(i), requestIds.get(w)));
                 }
                 rowOf[w][i] = index;
             }
@@ -180,9 +181,9 @@ final class GroupRows {
         if (!stored.isEmpty()) {
             try (PreparedStatement select = connection.prepareStatement(SELECT_STORED)) {
                 select.setArray(1, connection.createArrayOf("text",
-                        stored.stream().map(row -> row.key().webhookId().toString()).toArray()));
+                        stored.stream().map(row -> row.webhookId().toString()).toArray()));
                 select.setArray(2, connection.createArrayOf("text",
-                        stored.stream().map(row -> row.key().dedupKey()).toArray()));
+                        stored.stream().map(Row::dedupKey).toArray()));
                 readIds(select, ids, known);
             }
         }
@@ -194,11 +195,11 @@ final class GroupRows {
         return new Outcome(ids, fresh);
     }
 
-    /** Reads (id, webhook id, dedup key) rows into ids, by the row of their key. */
+    /** Reads (id, dedup key) rows into ids, by the row of their key. */
     private void readIds(PreparedStatement statement, long[] ids, boolean[] known) throws SQLException {
         try (ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
-                int row = indexes.get(new Key(UUID.fromString(rs.getString(2)), rs.getString(3)));
+                int row = indexes.get(rs.getString(2));
                 ids[row] = rs.getLong(1);
                 known[row] = true;
             }
@@ -225,9 +226,9 @@ final class GroupRows {
     private static String[] columns(Row row) {
         NewConversion c = row.conversion();
         return new String[] {
-            row.key().webhookId().toString(),
+            row.webhookId().toString(),
             Long.toString(row.counterId()),
-            row.key().dedupKey(),
+            row.dedupKey(),
             c.externalId(),
             text(c.clientId()),
             c.userId(),

@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Where each known column is in a file: headers normalised ({@link HeaderNames}), any order; a repeated column counts
@@ -41,15 +40,6 @@ final class ColumnMapping {
 
     List<IdentifierType> identifierTypes() {
         return Arrays.stream(IdentifierType.values()).filter(type -> has(type.column())).toList();
-    }
-
-    /** The column's value in this row, if the row reaches it and the value is not blank. */
-    Optional<String> value(Column column, List<String> row) {
-        Integer position = positions.get(column);
-        if (position == null || position >= row.size()) {
-            return Optional.empty();
-        }
-        return Optional.of(row.get(position)).filter(v -> !v.isEmpty());
     }
 
     /** The row keyed by normalised header names, unknown columns included, for what tests read back. */
