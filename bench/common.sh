@@ -24,7 +24,14 @@ env DATA_DIR="$work/data" ADMIN_TOKEN="$TOKEN" CAMEL_SERVER_PORT="$PORT" CAMEL_M
   METRICA_API_URL="http://127.0.0.1:$SANDBOX_PORT" METRICA_TOKEN=sandbox-token ${GATEWAY_ENV:-} \
   java ${JAVA_OPTS:--Xmx384m} -jar "$JAR" >"$log" 2>&1 &
 gateway=$!
-trap 'kill $gateway $sandbox 2>/dev/null; wait $gateway $sandbox 2>/dev/null; rm -rf "$work"' EXIT
+# A killed process makes wait fail (143): under set -e that ended the trap there, so the script failed (make bench
+# stopped before drain.sh) and left its data directory behind.
+stop_processes() {
+  kill "$gateway" "$sandbox" 2>/dev/null || true
+  wait "$gateway" "$sandbox" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap stop_processes EXIT
 
 # Ready means our process logged its start (not some other process on the port) and readiness is UP.
 for _ in $(seq 1 120); do

@@ -17,6 +17,7 @@ MGMT_PORT=${BENCH_MANAGEMENT_PORT:-19876}
 GATEWAY_ENV="UPLOAD_RESUME_INTERVAL_MS=1000"
 # shellcheck source=bench/common.sh
 . bench/common.sh
+speed=$(cpu_speed)
 result=bench/results/drain-$(date -u +%Y%m%dT%H%M%SZ).txt
 uploaded() { sql "SELECT coalesce(sum(conversion_count), 0) FROM webhook_batches WHERE status IN ('uploaded', 'processed', 'linkage_failure')"; }
 
@@ -61,6 +62,7 @@ members=$(sql "SELECT n_tup_ins FROM pg_stat_user_tables WHERE relname = 'batch_
 unbatched=$(sql "SELECT count(*) FROM webhook_conversions c WHERE NOT EXISTS (SELECT 1 FROM batch_conversions m WHERE m.conversion_id = c.id)")
 {
   echo "# $(date -u +%FT%TZ) on $(nproc) cores; $CONVERSIONS conversions in requests of $BATCH, $CONNECTIONS connections"
+  echo "# host speed: sha256 at $speed MiB/s on one core (bench/lib.sh, cpu_speed)"
   echo "ingest: $(cat "$work/wrk.txt" | sed 's/^RESULT //')"
   awk -v s="$start" -v i="$ingested" -v r="$released" -v d="$done_at" -v n="$stored" -v b="$backlog" 'BEGIN {
     printf "stored=%d ingest_seconds=%.1f all_uploaded_after_seconds=%.1f\n", n, i - s, d - s;

@@ -22,6 +22,7 @@ stored() { sql "SELECT count(*) FROM webhook_conversions WHERE webhook_id = '$id
 {
   echo "# $(date -u +%FT%TZ) on $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB; wrk $WRK_THREADS threads, $DURATION per scenario"
   echo "# java: $(java -version 2>&1 | head -1)"
+  echo "# host speed: sha256 at $(cpu_speed) MiB/s on one core (bench/lib.sh, cpu_speed)"
 } | tee "$result"
 
 # Each scenario starts from a quiet database: delivery has caught up (no batch waiting for or in its upload), no
