@@ -78,7 +78,7 @@ public final class ConversionWriter extends ServiceSupport {
         List<NewConversion> conversions = batch.conversions().stream().map(NewConversion::from).toList();
         List<String> keys = conversions.stream().map(c -> DedupKey.of(webhook.id(), c)).toList();
         PendingWrite write = new PendingWrite(webhook, conversions, keys, request, batch.ignored(),
-                new CompletableFuture<>());
+                new CompletableFuture<>(), System.nanoTime());
         if (!accepting) {
             throw new ApiException(503, "shutting_down", "The gateway is shutting down; nothing was stored");
         }
@@ -144,13 +144,17 @@ public final class ConversionWriter extends ServiceSupport {
                 group.add(next);
                 rows += next.conversions().size();
             }
+            long taken = System.nanoTime();
+            group.forEach(write -> metrics.queued(taken - write.queuedAt()));
             writeGroup(group);
         }
     }
 
     private void writeGroup(List<PendingWrite> group) {
+        long started = System.nanoTime();
         try {
             Map<PendingWrite, IngestResult> answers = insert(group);
+            metrics.written(System.nanoTime() - started);
             group.forEach(write -> write.result().complete(answers.get(write)));
         } catch (SQLException e) {
             if (group.size() > 1 && !isUnavailable(e)) {
@@ -239,6 +243,6 @@ public final class ConversionWriter extends ServiceSupport {
     }
 
     record PendingWrite(Webhook webhook, List<NewConversion> conversions, List<String> keys, RawRequest request,
-                        Integer ignored, CompletableFuture<IngestResult> result) {
+                        Integer ignored, CompletableFuture<IngestResult> result, long queuedAt) {
     }
 }
