@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.metricagateway.support.AdminApi;
 import org.metricagateway.support.Deadline;
 import org.metricagateway.support.Http;
+import org.metricagateway.support.Metrics;
 import org.metricagateway.support.Ports;
 import org.metricagateway.support.Sql;
 import org.metricagateway.support.TestGateway;
@@ -271,7 +272,7 @@ class Bitrix24AdapterTest {
     }
 
     private static String metrics() {
-        return Http.send(Http.request(TestGateway.get().managementUrl() + "/observe/metrics")).body();
+        return Metrics.scrape(TestGateway.get().managementUrl());
     }
 
     /** A bitrix24 webhook of the suite's gateway, its secret set to the application token Bitrix24 shows. */

@@ -23,6 +23,7 @@ import org.metricagateway.sandbox.ReceivedUpload;
 import org.metricagateway.support.Deadline;
 import org.metricagateway.support.DeliveryRig;
 import org.metricagateway.support.Http;
+import org.metricagateway.support.Metrics;
 import org.metricagateway.support.Ingest;
 import org.metricagateway.support.Webhooks.CreatedWebhook;
 
@@ -88,7 +89,7 @@ class DeliveryTest {
     }
 
     private static String metrics() {
-        return Http.send(Http.request(rig.gateway().managementUrl() + "/observe/metrics")).body();
+        return Metrics.scrape(rig.gateway().managementUrl());
     }
 
     @Test

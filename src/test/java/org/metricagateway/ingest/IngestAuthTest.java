@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.metricagateway.support.Http;
+import org.metricagateway.support.Metrics;
 import org.metricagateway.support.Ingest;
 import org.metricagateway.support.TestGateway;
 import org.metricagateway.support.Webhooks;
@@ -48,7 +49,7 @@ class IngestAuthTest {
         assertThat(response.body()).doesNotContain(other.secret());
         assertThat(Ingest.storedCount(webhook)).isZero();
 
-        String metrics = Http.send(Http.request(TestGateway.get().managementUrl() + "/observe/metrics")).body();
+        String metrics = Metrics.scrape(TestGateway.get().managementUrl());
         assertThat(metrics).containsPattern("gateway_webhook_auth_failures_total\\{.*reason=\"wrong_secret\".*} [1-9]");
     }
 
