@@ -6,10 +6,12 @@
 #   make bench                      # all scenarios, 20 s each
 #   DURATION=60s make bench         # longer runs
 #   HOLD_UPLOADS=1 bench/run.sh     # ingest alone: batches are still claimed, but none is uploaded
+#   SCENARIOS=batch100-16 bench/run.sh   # some scenarios only (names as in the results)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-20s}
+SCENARIOS=${SCENARIOS:-single-16 single-64 batch100-16 batch100-64}
 WRK_THREADS=${WRK_THREADS:-2}
 PORT=${BENCH_PORT:-18080}
 MGMT_PORT=${BENCH_MANAGEMENT_PORT:-19876}
@@ -85,9 +87,12 @@ echo "warming up for ${WARMUP:-40s}"
 BATCH=100 WEBHOOK_SECRET=$secret RUN_ID=warm-a wrk -t"$WRK_THREADS" -c16 -d"${WARMUP:-40s}" -s bench/ingest.lua "$url" >/dev/null
 BATCH=1 WEBHOOK_SECRET=$secret RUN_ID=warm-b wrk -t"$WRK_THREADS" -c64 -d"${WARMUP:-40s}" -s bench/ingest.lua "$url" >/dev/null
 
-run single-16 1 16
-run single-64 1 64
-run batch100-16 100 16
-run batch100-64 100 64
+scenario() { # name batch connections: run it if SCENARIOS names it
+  case " $SCENARIOS " in *" $1 "*) run "$@" ;; esac
+}
+scenario single-16 1 16
+scenario single-64 1 64
+scenario batch100-16 100 16
+scenario batch100-64 100 64
 echo "gateway_peak_rss_mb=$(peak_rss_mb)" | tee -a "$result"
 echo "results in $result"

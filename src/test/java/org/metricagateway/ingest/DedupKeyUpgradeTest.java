@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,10 +13,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.metricagateway.support.TestGateway;
+import org.metricagateway.support.ScratchDatabase;
 
 /**
  * V10 rewrote every stored dedup key into the single-column form. A conversion stored before it must keep its key
@@ -33,20 +30,14 @@ class DedupKeyUpgradeTest {
 
     @Test
     void keysStoredBeforeV10AreTheKeysTheGatewayComputesNow() throws SQLException {
-        HikariDataSource pool = (HikariDataSource) TestGateway.get().dataSource();
-        String database = "dedup_upgrade_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection admin = pool.getConnection(); Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE " + database);
-        }
-        String url = pool.getJdbcUrl().replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + database);
-        try {
-            migrate(url, pool, "9");
+        try (ScratchDatabase database = ScratchDatabase.create("dedup_upgrade")) {
+            database.migrateTo("9");
             UUID webhookId = UUID.randomUUID();
-            try (Connection connection = DriverManager.getConnection(url, pool.getUsername(), pool.getPassword())) {
+            try (Connection connection = database.connection()) {
                 storeInTheV9Form(connection, webhookId);
             }
-            migrate(url, pool, null);
-            try (Connection connection = DriverManager.getConnection(url, pool.getUsername(), pool.getPassword());
+            database.migrateToLatest();
+            try (Connection connection = database.connection();
                  Statement statement = connection.createStatement();
                  ResultSet rs = statement.executeQuery(
                          "SELECT encode(uuid_send(dedup_key), 'hex') FROM webhook_conversions ORDER BY id")) {
@@ -54,10 +45,6 @@ class DedupKeyUpgradeTest {
                     assertThat(rs.next()).isTrue();
                     assertThat(rs.getString(1)).isEqualTo(DedupKey.of(webhookId, conversion));
                 }
-            }
-        } finally {
-            try (Connection admin = pool.getConnection(); Statement statement = admin.createStatement()) {
-                statement.execute("DROP DATABASE " + database + " WITH (FORCE)");
             }
         }
     }
@@ -79,14 +66,5 @@ class DedupKeyUpgradeTest {
                 conversion.executeUpdate();
             }
         }
-    }
-
-    private static void migrate(String url, HikariDataSource pool, String target) {
-        var configuration = Flyway.configure().dataSource(url, pool.getUsername(), pool.getPassword())
-                .locations("classpath:db/migration");
-        if (target != null) {
-            configuration.target(target);
-        }
-        configuration.load().migrate();
     }
 }
