@@ -42,7 +42,7 @@ stored=$(sql "SELECT count(*) FROM webhook_conversions")
 while sleep 0.5; previous=$stored; stored=$(sql "SELECT count(*) FROM webhook_conversions"); [ "$stored" != "$previous" ]; do :; done
 ingested=$(date +%s.%N)
 curl -sf -X POST "http://127.0.0.1:$PORT/api/batches/flush" -H "Authorization: Bearer $TOKEN" >/dev/null
-while [ "$(sql "SELECT count(*) FROM unbatched_conversions")" -gt 0 ]; do sleep 0.2; done
+while [ "$(sql "SELECT count(*) FROM conversion_bundles WHERE batch_id IS NULL")" -gt 0 ]; do sleep 0.2; done
 backlog=$((stored - $(uploaded)))
 released=$(date +%s.%N)
 curl -sf -X POST "http://127.0.0.1:$PORT/api/counters/1/resume" -H "Authorization: Bearer $TOKEN" >/dev/null
@@ -57,9 +57,10 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 read -r inserts updates hot <<<"$(sql "SELECT n_tup_ins, n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'webhook_conversions'" | tr '|' ' ')"
-members=$(sql "SELECT n_tup_ins FROM pg_stat_user_tables WHERE relname = 'batch_conversions'")
-# A conversion is in at most one batch by batch_conversions' primary key; this checks that every one is in one.
-unbatched=$(sql "SELECT count(*) FROM webhook_conversions c WHERE NOT EXISTS (SELECT 1 FROM batch_conversions m WHERE m.conversion_id = c.id)")
+read -r bundles bundle_updates <<<"$(sql "SELECT n_tup_ins, n_tup_upd FROM pg_stat_user_tables WHERE relname = 'conversion_bundles'" | tr '|' ' ')"
+# A conversion is in at most one batch: it names one bundle, and a bundle names one batch. This checks that every
+# conversion is listed by the bundle it names, and that every bundle is in a batch.
+unbatched=$(sql "SELECT count(*) FROM webhook_conversions c WHERE NOT EXISTS (SELECT 1 FROM conversion_bundles b WHERE b.id = c.bundle_id AND c.id = ANY (b.conversion_ids) AND b.batch_id IS NOT NULL)")
 {
   echo "# $(date -u +%FT%TZ) on $(nproc) cores; $CONVERSIONS conversions in requests of $BATCH, $CONNECTIONS connections"
   echo "# host speed: sha256 at $speed MiB/s on one core (bench/lib.sh, cpu_speed)"
@@ -67,7 +68,7 @@ unbatched=$(sql "SELECT count(*) FROM webhook_conversions c WHERE NOT EXISTS (SE
   awk -v s="$start" -v i="$ingested" -v r="$released" -v d="$done_at" -v n="$stored" -v b="$backlog" 'BEGIN {
     printf "stored=%d ingest_seconds=%.1f all_uploaded_after_seconds=%.1f\n", n, i - s, d - s;
     printf "backlog=%d (all batched, none uploaded) drained_in_seconds=%.1f drain_conversions_per_s=%.0f\n", b, d - r, b / (d - r) }'
-  echo "conversion_row_writes: inserts=$inserts updates=$updates (hot $hot) => $(awk -v u="$updates" -v n="$stored" 'BEGIN {printf "%.2f", u / n}') updates per conversion after its insert; membership rows=$members"
+  echo "conversion_row_writes: inserts=$inserts updates=$updates (hot $hot) => $(awk -v u="$updates" -v n="$stored" 'BEGIN {printf "%.2f", u / n}') updates per conversion after its insert; bundles=$bundles (claim updates $bundle_updates)"
   echo "batches=$(sql "SELECT count(*) FROM webhook_batches") conversions_in_no_batch=$unbatched sandbox_uploads_logged=$(grep -c 'uploaded to counter' "$log")"
   echo "gateway_peak_rss_mb=$(peak_rss_mb)"
 } | tee "$result"

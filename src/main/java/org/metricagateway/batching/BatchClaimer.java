@@ -16,25 +16,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a completed group into a batch: in one transaction, creates the batch row and claims for it the group's
- * conversions that no batch has yet: it deletes them from {@code unbatched_conversions} (under row locks) and records
- * the ones it deleted in {@code batch_conversions}. A conversion therefore belongs to at most one batch, even when
- * the recovery sweep of another replica fed the same ids to its own aggregator: the second claim waits for the
- * first, then finds the queue rows gone. Conversion rows themselves are never rewritten.
+ * bundles that no batch has yet (it sets their {@code batch_id}, under row locks, only where it is still NULL). A
+ * conversion therefore belongs to at most one batch, even when the recovery sweep of another replica fed the same
+ * bundles to its own aggregator: the second claim waits for the first, then finds them taken. Conversion rows
+ * themselves are never rewritten.
  */
 public final class BatchClaimer {
     private static final Logger LOG = LoggerFactory.getLogger(BatchClaimer.class);
 
     private static final String CREATE = """
             INSERT INTO webhook_batches (counter_id, identifier_columns, status) VALUES (?, ?, 'open') RETURNING id""";
-    // Queue rows are locked in id order (the ids are sorted, and so is the scan), so concurrent claims cannot
-    // deadlock. Answers how many conversions were claimed, and the requests they came from.
+    // Bundles are locked in id order (the ids are sorted, and so is the scan), so concurrent claims cannot deadlock.
+    // After waiting for another claim's lock, PostgreSQL re-checks "batch_id IS NULL" on the row that claim left, and
+    // skips it. Answers how many conversions were claimed, and the requests they came from.
     private static final String CLAIM = """
             WITH taken AS (
-                    DELETE FROM unbatched_conversions WHERE conversion_id = ANY (?)
-                    RETURNING conversion_id, request_id),
-                 members AS (
-                    INSERT INTO batch_conversions (conversion_id, batch_id) SELECT conversion_id, ? FROM taken)
-            SELECT count(*), array_agg(DISTINCT request_id) FILTER (WHERE request_id IS NOT NULL) FROM taken""";
+                    UPDATE conversion_bundles SET batch_id = ?
+                     WHERE id = ANY (?) AND batch_id IS NULL
+                    RETURNING cardinality(conversion_ids) AS conversions, request_id)
+            SELECT coalesce(sum(conversions), 0),
+                   array_agg(DISTINCT request_id) FILTER (WHERE request_id IS NOT NULL)
+              FROM taken""";
     private static final String NAME = """
             UPDATE webhook_batches
                SET conversion_count = ?,
@@ -64,7 +66,7 @@ public final class BatchClaimer {
             connection.setAutoCommit(false);
             try {
                 long batchId = create(connection, group);
-                Claimed claimed = claimRows(connection, batchId, group.ids());
+                Claimed claimed = claimBundles(connection, batchId, group.bundleIds());
                 if (claimed.count() == 0) {
                     connection.rollback();
                     return null;
@@ -131,12 +133,12 @@ public final class BatchClaimer {
         }
     }
 
-    private static Claimed claimRows(Connection connection, long batchId, List<Long> ids) throws SQLException {
+    private static Claimed claimBundles(Connection connection, long batchId, List<Long> bundleIds)
+            throws SQLException {
         try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-            // Distinct: the recovery sweep may have fed an id twice before its group completed.
-            Array array = connection.createArrayOf("int8", ids.stream().sorted().distinct().toArray());
-            claim.setArray(1, array);
-            claim.setLong(2, batchId);
+            claim.setLong(1, batchId);
+            // Distinct: the recovery sweep may have fed a bundle twice before its group completed.
+            claim.setArray(2, connection.createArrayOf("int8", bundleIds.stream().sorted().distinct().toArray()));
             try (ResultSet rs = claim.executeQuery()) {
                 rs.next();
                 return new Claimed(rs.getInt(1), rs.getArray(2));

@@ -1,6 +1,5 @@
 package org.metricagateway.batching;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,7 @@ import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 
 /**
- * The aggregation strategy of the batching route: merges the id lists of one group in the exchange body (not in a
+ * The aggregation strategy of the batching route: merges the bundle lists of one group in the exchange body (not in a
  * property: see shared/camel-notes.md), and says when a group is full.
  */
 public final class ConversionGroups implements AggregationStrategy {
@@ -39,15 +38,14 @@ public final class ConversionGroups implements AggregationStrategy {
         return group.size() >= batchSize;
     }
 
-    /** Groups rows (id, counter_id, identifier_columns) as read by the recovery sweep. */
+    /** Groups rows (id, counter_id, identifier_columns, size) of unclaimed bundles, as read by the recovery sweep. */
     public static List<ConversionGroup> fromRows(List<Map<String, Object>> rows) {
         Map<String, ConversionGroup> groups = new LinkedHashMap<>();
         for (Map<String, Object> row : rows) {
-            long counterId = ((Number) row.get("counter_id")).longValue();
-            String columns = (String) row.get("identifier_columns");
-            groups.computeIfAbsent(counterId + "/" + columns,
-                            key -> new ConversionGroup(counterId, columns, new ArrayList<>()))
-                    .ids().add(((Number) row.get("id")).longValue());
+            ConversionGroup bundle = new ConversionGroup(((Number) row.get("counter_id")).longValue(),
+                    (String) row.get("identifier_columns"), List.of(((Number) row.get("id")).longValue()),
+                    ((Number) row.get("size")).intValue());
+            groups.merge(bundle.groupKey(), bundle, ConversionGroup::merge);
         }
         return List.copyOf(groups.values());
     }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -170,8 +171,8 @@ public final class ConversionWriter extends ServiceSupport {
     }
 
     /**
-     * One transaction: insert the group's new conversions (queued for batching), find the ids of those already
-     * stored, and store each request with the answer it gets. A large group is first tried with COPY, on the
+     * One transaction: insert the group's new conversions, queue their bundles for batching, find the ids of those
+     * already stored, and store each request with the answer it gets. A large group is first tried with COPY, on the
      * assumption that none of its conversions is stored yet; when a unique violation says otherwise, it is written
      * again with INSERT ... ON CONFLICT (see GroupRows).
      */
@@ -195,6 +196,7 @@ public final class ConversionWriter extends ServiceSupport {
                 List<Long> requestIds = RequestRows.ids(connection, group);
                 GroupRows rows = GroupRows.of(group, requestIds);
                 GroupRows.Outcome outcome = copy ? rows.copyAssumingNew(connection) : rows.insertOnConflict(connection);
+                rows.queueBundles(connection, outcome);
                 Map<PendingWrite, IngestResult> answers = answers(group, rows, outcome);
                 RequestRows.insert(connection, group, requestIds, answers);
                 connection.commit();
@@ -217,21 +219,28 @@ public final class ConversionWriter extends ServiceSupport {
         for (int w = 0; w < group.size(); w++) {
             PendingWrite write = group.get(w);
             List<Long> ids = new ArrayList<>(write.keys().size());
-            Map<String, ConversionGroup> fresh = new LinkedHashMap<>();
+            // The write's new conversions, counted by bundle (its bundle's id and identifier columns).
+            Map<Long, String> bundleColumns = new LinkedHashMap<>();
+            Map<Long, Integer> bundleSizes = new HashMap<>();
+            int accepted = 0;
             for (int i = 0; i < write.keys().size(); i++) {
                 int row = rows.rowOf(w, i);
                 long id = outcome.ids()[row];
                 ids.add(id);
                 if (outcome.fresh()[row] && !claimed[row]) {
+                    // The first write that holds a row is the one whose bundle the row joined (GroupRows.of).
                     claimed[row] = true;
-                    String columns = write.conversions().get(i).identifierColumns();
-                    fresh.computeIfAbsent(columns, c -> new ConversionGroup(write.webhook().counterId(), c,
-                            new ArrayList<>())).ids().add(id);
+                    accepted++;
+                    long bundleId = rows.bundleIdOf(row);
+                    bundleColumns.putIfAbsent(bundleId, write.conversions().get(i).identifierColumns());
+                    bundleSizes.merge(bundleId, 1, Integer::sum);
                 }
             }
-            int accepted = fresh.values().stream().mapToInt(ConversionGroup::size).sum();
+            List<ConversionGroup> fresh = new ArrayList<>();
+            bundleColumns.forEach((bundleId, columns) -> fresh.add(new ConversionGroup(write.webhook().counterId(),
+                    columns, List.of(bundleId), bundleSizes.get(bundleId))));
             answers.put(write, new IngestResult(accepted, ids.size() - accepted, List.copyOf(ids), write.ignored(),
-                    List.copyOf(fresh.values())));
+                    List.copyOf(fresh)));
         }
         return answers;
     }

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,13 +15,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.metricagateway.ingest.ConversionWriter.PendingWrite;
 import org.postgresql.PGConnection;
 
 /**
  * The distinct conversions of a write group (the first occurrence of each dedup key), inserted in one of
- * two ways; both put each new conversion in the batching queue and give a request's new conversions ascending ids.
+ * two ways; both give a request's new conversions ascending ids. Each conversion names its bundle (the new
+ * conversions of its request that share its identifier columns), whose row {@link #queueBundles} writes after the
+ * insert: the batching queue.
  * <ul>
  * <li>{@link #insertOnConflict}: one {@code INSERT ... SELECT FROM unnest(arrays) ON CONFLICT DO NOTHING}, then a
  * look-up of the keys that were already stored. One prepared statement, cheap for a few rows.</li>
@@ -38,38 +42,45 @@ final class GroupRows {
      * A distinct conversion of the group. Its dedup key (32 hex digits, a uuid) already includes the webhook
      * (DedupKey), so the key alone tells the group's conversions apart.
      */
-    private record Row(UUID webhookId, String dedupKey, long counterId, NewConversion conversion, long requestId) {
+    private record Row(UUID webhookId, String dedupKey, long counterId, NewConversion conversion, long requestId,
+                       int bundle) {
     }
 
-    // Ids are drawn in group order (the ordered subquery). The queue row carries the request id so that a claim can
-    // name the requests of its batch without reading the conversions back.
-    private static final String ASSIGN_NEW_IDS = """
-            WITH fresh AS (
-                    SELECT k.position, k.request_id, nextval('webhook_conversions_id_seq') AS id
-                      FROM (SELECT * FROM unnest(?::bigint[]) WITH ORDINALITY AS k(request_id, position)
-                             ORDER BY position) AS k),
-                 queued AS (
-                    INSERT INTO unbatched_conversions (conversion_id, request_id) SELECT id, request_id FROM fresh)
-            SELECT position, id FROM fresh""";
+    /** A bundle: the rows of one write (the first that holds them) that share identifier columns. */
+    private record Bundle(long counterId, String identifierColumns, long requestId) {
+    }
+
+    // Sorted, so that the rows, in group order, get ascending ids whatever order nextval ran in.
+    private static final String DRAW_IDS = """
+            SELECT ARRAY(SELECT nextval('webhook_conversions_id_seq') FROM generate_series(1, ?) ORDER BY 1),
+                   ARRAY(SELECT nextval('conversion_bundles_id_seq') FROM generate_series(1, ?) ORDER BY 1)""";
+
+    // One row per bundle that holds at least one conversion this transaction inserted (the duplicates of a bundle
+    // stay in the bundle of the request that stored them first). The request id lets a claim name the requests of
+    // its batch without reading the conversions back.
+    private static final String QUEUE_BUNDLES = """
+            INSERT INTO conversion_bundles (id, counter_id, identifier_columns, request_id, conversion_ids)
+            SELECT b.id, b.counter_id, b.identifier_columns, b.request_id, b.conversion_ids::bigint[]
+              FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::bigint[], ?::text[])
+                   AS b(id, counter_id, identifier_columns, request_id, conversion_ids)""";
 
     private static final String INSERT_ON_CONFLICT = """
             WITH inserted AS (
                     INSERT INTO webhook_conversions (webhook_id, counter_id, dedup_key, external_id, client_id,
                                                      user_id, yclid, purchase_id, target, event_time, price, currency,
-                                                     request_id)
+                                                     request_id, bundle_id)
                     SELECT r.webhook_id::uuid, r.counter_id::bigint, r.dedup_key::uuid, r.external_id,
                            r.client_id::numeric, r.user_id, r.yclid::numeric, r.purchase_id, r.target,
-                           r.event_time::timestamptz, r.price::numeric, r.currency, r.request_id::bigint
+                           r.event_time::timestamptz, r.price::numeric, r.currency, r.request_id::bigint,
+                           r.bundle_id::bigint
                       FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                  ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                                  ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                            WITH ORDINALITY AS r(webhook_id, counter_id, dedup_key, external_id, client_id, user_id,
                                                 yclid, purchase_id, target, event_time, price, currency, request_id,
-                                                position)
+                                                bundle_id, position)
                      ORDER BY r.position
                     ON CONFLICT (dedup_key) DO NOTHING
-                    RETURNING id, webhook_id, dedup_key, request_id),
-                 queued AS (
-                    INSERT INTO unbatched_conversions (conversion_id, request_id) SELECT id, request_id FROM inserted)
+                    RETURNING id, dedup_key)
             SELECT id, encode(uuid_send(dedup_key), 'hex') FROM inserted""";
 
     private static final String SELECT_STORED = """
@@ -79,20 +90,26 @@ final class GroupRows {
                 ON c.dedup_key = k.dedup_key::uuid AND c.webhook_id = k.webhook_id""";
 
     /** How many columns {@link #columns} gives. */
-    private static final int COLUMNS = 13;
+    private static final int COLUMNS = 14;
 
     private static final String COPY = """
             COPY webhook_conversions (id, webhook_id, counter_id, dedup_key, external_id, client_id, user_id, yclid,
-                                      purchase_id, target, event_time, price, currency, request_id) FROM STDIN""";
+                                      purchase_id, target, event_time, price, currency, request_id, bundle_id)
+            FROM STDIN""";
 
     private final List<Row> rows;
+    private final List<Bundle> bundles;
     /** The row of each dedup key. */
     private final Map<String, Integer> indexes;
     /** For each write of the group, the index in rows of each of its conversions. */
     private final int[][] rowOf;
+    /** Drawn from the sequence by {@link #drawIds}: one per bundle, and (for COPY) one per row. */
+    private long[] bundleIds;
+    private long[] rowIds;
 
-    private GroupRows(List<Row> rows, Map<String, Integer> indexes, int[][] rowOf) {
+    private GroupRows(List<Row> rows, List<Bundle> bundles, Map<String, Integer> indexes, int[][] rowOf) {
         this.rows = rows;
+        this.bundles = bundles;
         this.indexes = indexes;
         this.rowOf = rowOf;
     }
@@ -101,22 +118,30 @@ final class GroupRows {
     static GroupRows of(List<PendingWrite> group, List<Long> requestIds) {
         Map<String, Integer> indexes = new HashMap<>();
         List<Row> rows = new ArrayList<>();
+        List<Bundle> bundles = new ArrayList<>();
         int[][] rowOf = new int[group.size()][];
         for (int w = 0; w < group.size(); w++) {
             PendingWrite write = group.get(w);
+            Map<String, Integer> bundleOfColumns = new HashMap<>();
             rowOf[w] = new int[write.conversions().size()];
             for (int i = 0; i < write.conversions().size(); i++) {
                 String key = write.keys().get(i);
                 Integer index = indexes.putIfAbsent(key, rows.size());
                 if (index == null) {
                     index = rows.size();
-                    rows.add(new Row(write.webhook().id(), key, write.webhook().counterId(),
-                            write.conversions().get(i), requestIds.get(w)));
+                    NewConversion conversion = write.conversions().get(i);
+                    long requestId = requestIds.get(w);
+                    int bundle = bundleOfColumns.computeIfAbsent(conversion.identifierColumns(), columns -> {
+                        bundles.add(new Bundle(write.webhook().counterId(), columns, requestId));
+                        return bundles.size() - 1;
+                    });
+                    rows.add(new Row(write.webhook().id(), key, write.webhook().counterId(), conversion, requestId,
+                            bundle));
                 }
                 rowOf[w][i] = index;
             }
         }
-        return new GroupRows(rows, indexes, rowOf);
+        return new GroupRows(rows, bundles, indexes, rowOf);
     }
 
     /** How many distinct conversions the group holds. */
@@ -129,20 +154,18 @@ final class GroupRows {
         return rowOf[write][conversion];
     }
 
+    /** The id of a row's bundle (after an insert). */
+    long bundleIdOf(int row) {
+        return bundleIds[rows.get(row).bundle()];
+    }
+
     /**
      * Gives every conversion a new id, queues it for batching and inserts it with COPY. Throws a unique violation
      * (SQLState 23505) when a key was stored already: the transaction must then be rolled back.
      */
     Outcome copyAssumingNew(Connection connection) throws SQLException {
-        long[] ids = new long[rows.size()];
-        try (PreparedStatement statement = connection.prepareStatement(ASSIGN_NEW_IDS)) {
-            statement.setArray(1, connection.createArrayOf("int8", rows.stream().map(Row::requestId).toArray()));
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    ids[rs.getInt(1) - 1] = rs.getLong(2);
-                }
-            }
-        }
+        drawIds(connection, rows.size());
+        long[] ids = rowIds;
         CopyText text = new CopyText();
         for (int r = 0; r < rows.size(); r++) {
             text.field(ids[r]);
@@ -165,6 +188,7 @@ final class GroupRows {
 
     /** Inserts the conversions not stored yet (queued for batching), and finds the ids of those that were. */
     Outcome insertOnConflict(Connection connection) throws SQLException {
+        drawIds(connection, 0);
         long[] ids = new long[rows.size()];
         boolean[] known = new boolean[rows.size()];
         try (PreparedStatement insert = connection.prepareStatement(INSERT_ON_CONFLICT)) {
@@ -195,6 +219,65 @@ final class GroupRows {
         return new Outcome(ids, fresh);
     }
 
+    /** Draws the bundles' ids, and the given number of conversion ids (ascending), from their sequences. */
+    private void drawIds(Connection connection, int conversions) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(DRAW_IDS)) {
+            statement.setInt(1, conversions);
+            statement.setInt(2, bundles.size());
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                rowIds = longs(rs.getArray(1));
+                bundleIds = longs(rs.getArray(2));
+            }
+        }
+    }
+
+    private static long[] longs(Array array) throws SQLException {
+        Long[] values = (Long[]) array.getArray();
+        long[] longs = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            longs[i] = values[i];
+        }
+        return longs;
+    }
+
+    /**
+     * Writes the row of each bundle that holds a conversion this transaction inserted, listing those conversions:
+     * from now on they wait for a batch (the batching queue).
+     */
+    void queueBundles(Connection connection, Outcome outcome) throws SQLException {
+        List<List<Long>> members = new ArrayList<>();
+        bundles.forEach(bundle -> members.add(new ArrayList<>()));
+        for (int r = 0; r < rows.size(); r++) {
+            if (outcome.fresh()[r]) {
+                members.get(rows.get(r).bundle()).add(outcome.ids()[r]);
+            }
+        }
+        List<Integer> queued = new ArrayList<>();
+        for (int b = 0; b < bundles.size(); b++) {
+            if (!members.get(b).isEmpty()) {
+                queued.add(b);
+            }
+        }
+        if (queued.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(QUEUE_BUNDLES)) {
+            insert.setArray(1, connection.createArrayOf("int8", queued.stream().map(b -> bundleIds[b]).toArray()));
+            insert.setArray(2, connection.createArrayOf("int8",
+                    queued.stream().map(b -> bundles.get(b).counterId()).toArray()));
+            insert.setArray(3, connection.createArrayOf("text",
+                    queued.stream().map(b -> bundles.get(b).identifierColumns()).toArray()));
+            insert.setArray(4, connection.createArrayOf("int8",
+                    queued.stream().map(b -> bundles.get(b).requestId()).toArray()));
+            insert.setArray(5, connection.createArrayOf("text", queued.stream()
+                    .map(b -> members.get(b).stream().sorted().map(String::valueOf)
+                            .collect(Collectors.joining(",", "{", "}")))
+                    .toArray()));
+            insert.executeUpdate();
+        }
+    }
+
     /** Reads (id, dedup key) rows into ids, by the row of their key. */
     private void readIds(PreparedStatement statement, long[] ids, boolean[] known) throws SQLException {
         try (ResultSet rs = statement.executeQuery()) {
@@ -223,7 +306,7 @@ final class GroupRows {
      * A row's columns as text, in the order both statements list them (after the id, which only COPY sends): the
      * forms PostgreSQL parses for each type, so that COPY and the INSERT's casts read the same values.
      */
-    private static String[] columns(Row row) {
+    private String[] columns(Row row) {
         NewConversion c = row.conversion();
         return new String[] {
             row.webhookId().toString(),
@@ -238,7 +321,8 @@ final class GroupRows {
             c.eventTime().toString(),
             c.price() == null ? null : c.price().toPlainString(),
             c.currency(),
-            Long.toString(row.requestId())
+            Long.toString(row.requestId()),
+            Long.toString(bundleIds[row.bundle()])
         };
     }
 

@@ -26,8 +26,7 @@ import io.micrometer.core.instrument.Tags;
 public final class DeliveryGauges {
     private static final String OLDEST_WAITING = """
             SELECT extract(epoch FROM now() - least(
-                     (SELECT received_at FROM webhook_conversions
-                       WHERE id = (SELECT min(conversion_id) FROM unbatched_conversions)),
+                     (SELECT created_at FROM conversion_bundles WHERE batch_id IS NULL ORDER BY id LIMIT 1),
                      (SELECT min(created_at) FROM webhook_batches WHERE status IN ('open', 'uploading'))))""";
 
     private final DataSource dataSource;

@@ -150,7 +150,11 @@ class ConversionsApiTest {
     @Test
     void filtersByStatus() {
         CreatedWebhook webhook = Webhooks.create("conversion-filter", 1, "goal");
-        List<Long> ids = store(webhook, 5);
+        // One request each: a batch takes a request's conversions (its bundle) whole.
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(store(webhook, 1, 1000 + i).get(0));
+        }
         batchOf(1, "uploaded", ids.get(1), ids.get(3));
         batchOf(1, "failed", ids.get(4));
 
@@ -218,9 +222,14 @@ class ConversionsApiTest {
 
     /** Stores count conversions in one request; their ids ascending. */
     private static List<Long> store(CreatedWebhook webhook, int count) {
+        return store(webhook, count, 1000);
+    }
+
+    /** Stores count conversions in one request, with ClientIds from firstClientId on. */
+    private static List<Long> store(CreatedWebhook webhook, int count, int firstClientId) {
         List<Map<String, Object>> conversions = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            conversions.add(Ingest.conversion(1000 + i));
+            conversions.add(Ingest.conversion(firstClientId + i));
         }
         JsonNode stored = assertStatus(Ingest.post(webhook.ingestUrl(), webhook.secret(),
                 Map.of("conversions", conversions)), 202);
@@ -230,13 +239,14 @@ class ConversionsApiTest {
         return ids;
     }
 
-    /** What the batching job will do: a batch in the given status claiming these conversions. */
+    /** What the batching job will do: a batch in the given status claiming these conversions' bundles. */
     private static long batchOf(long counterId, String status, Long... conversionIds) {
         long batch = (Long) Sql.value("INSERT INTO webhook_batches (counter_id, identifier_columns, status, "
                 + "conversion_count) VALUES (?, 'ClientId', ?, ?) RETURNING id", counterId, status, conversionIds.length);
+        // These tests' webhooks are on counters without a sandbox account, so nothing else claims their bundles.
         for (Long id : conversionIds) {
-            Sql.update("DELETE FROM unbatched_conversions WHERE conversion_id = ?", id);
-            Sql.update("INSERT INTO batch_conversions (conversion_id, batch_id) VALUES (?, ?)", id, batch);
+            Sql.update("UPDATE conversion_bundles SET batch_id = ?"
+                    + " WHERE id = (SELECT bundle_id FROM webhook_conversions WHERE id = ?)", batch, id);
         }
         return batch;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -73,17 +74,26 @@ class BatchingTest {
         Ingest.post(webhook, conversions(3, 0));
         // xmin is the transaction that wrote each row version: a rewrite (UPDATE) would change it.
         List<Map<String, Object>> before = versions(webhook);
-        assertThat(Sql.value("SELECT count(*) FROM unbatched_conversions q JOIN webhook_conversions c"
-                + " ON c.id = q.conversion_id WHERE c.webhook_id = ?::uuid", webhook.id())).isEqualTo(3L);
+        // Each request's conversions wait in one bundle (they share their identifier column).
+        assertThat(bundles(webhook)).containsExactly(Arrays.asList(null, 3));
 
         Ingest.post(webhook, conversions(3, 100));
         Deadline.within(Duration.ofSeconds(20)).until(() -> Batches.unbatched(webhook) == 0);
 
         long batch = Batches.of(webhook).keySet().iterator().next();
-        assertThat(Sql.value("SELECT count(*) FROM batch_conversions m JOIN webhook_conversions c"
-                + " ON c.id = m.conversion_id WHERE c.webhook_id = ?::uuid AND m.batch_id = ?", webhook.id(), batch))
-                .isEqualTo(6L);
+        assertThat(bundles(webhook)).as("both bundles are the batch's, whole")
+                .containsExactly(Arrays.asList(batch, 3), Arrays.asList(batch, 3));
+        assertThat(Sql.value("SELECT count(*) FROM webhook_conversions c JOIN conversion_bundles m"
+                + " ON m.id = c.bundle_id AND c.id = ANY (m.conversion_ids)"
+                + " WHERE c.webhook_id = ?::uuid AND m.batch_id = ?", webhook.id(), batch)).isEqualTo(6L);
         assertThat(versions(webhook)).as("the claim left the conversion rows as inserted").containsAll(before);
+    }
+
+    /** [batch_id, size] of each bundle of the webhook's conversions, oldest first. */
+    private static List<List<Object>> bundles(CreatedWebhook webhook) {
+        return Sql.rows("SELECT batch_id, cardinality(conversion_ids) AS size FROM conversion_bundles WHERE id IN"
+                        + " (SELECT bundle_id FROM webhook_conversions WHERE webhook_id = ?::uuid) ORDER BY id",
+                webhook.id()).stream().map(row -> Arrays.asList(row.get("batch_id"), row.get("size"))).toList();
     }
 
     private static List<Map<String, Object>> versions(CreatedWebhook webhook) {
@@ -141,8 +151,8 @@ class BatchingTest {
         // Stored by the main test gateway, whose aggregator never completes within this test; then aged as if a
         // crash had lost their group long ago.
         Ingest.post(Webhooks.create(webhook), conversions(3, 0));
-        Sql.update("UPDATE webhook_conversions SET received_at = now() - interval '2 hours'"
-                + " WHERE webhook_id = ?::uuid", webhook.id());
+        Sql.update("UPDATE conversion_bundles SET created_at = now() - interval '2 hours'"
+                + " WHERE id IN (SELECT bundle_id FROM webhook_conversions WHERE webhook_id = ?::uuid)", webhook.id());
         Deadline.within(Duration.ofSeconds(20)).until(() -> Batches.unbatched(webhook) == 0);
         assertThat(Batches.of(webhook).values()).singleElement()
                 .satisfies(batch -> assertThat(batch.get("conversion_count")).isEqualTo(3));

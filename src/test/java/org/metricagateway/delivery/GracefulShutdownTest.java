@@ -79,7 +79,7 @@ class GracefulShutdownTest {
             try (Connection database = DriverManager.getConnection(databaseUrl)) {
                 List<Map<String, Object>> rows = Sql.rows(database,
                         "SELECT c.client_id::text AS client_id, m.batch_id FROM webhook_conversions c"
-                                + " LEFT JOIN batch_conversions m ON m.conversion_id = c.id WHERE c.counter_id = ?",
+                                + " LEFT JOIN conversion_bundles m ON m.id = c.bundle_id WHERE c.counter_id = ?",
                         COUNTER);
                 assertThat(rows.stream().map(row -> (String) row.get("client_id")).toList())
                         .as("every accepted conversion is committed").containsAll(accepted);

@@ -214,7 +214,9 @@ class ConversionValidationTest {
         assertThat(storedColumn(response, "price::text")).isEqualTo("1999.9000");
         assertThat(storedColumn(response, "currency")).isEqualTo("RUB");
         assertThat(storedColumn(response, "counter_id::text")).isEqualTo("103");
-        assertThat(storedColumn(response, "(SELECT count(*) FROM unbatched_conversions WHERE conversion_id = id)::text"))
+        assertThat(storedColumn(response, "(SELECT count(*) FROM conversion_bundles b"
+                + " WHERE b.id = webhook_conversions.bundle_id AND b.batch_id IS NULL"
+                + " AND webhook_conversions.id = ANY (b.conversion_ids))::text"))
                 .as("waiting for a batch").isEqualTo("1");
     }
 

@@ -30,9 +30,12 @@ class CopyWritePathTest {
         assertThat(answer.get("duplicates").asInt()).isZero();
         assertThat(ids(answer)).hasSize(LARGE).isSorted().doesNotHaveDuplicates();
         assertThat(Ingest.storedCount(webhook)).isEqualTo(LARGE);
-        assertThat(Sql.value("SELECT count(*) FROM unbatched_conversions q JOIN webhook_conversions c"
-                + " ON c.id = q.conversion_id AND c.request_id = q.request_id WHERE c.webhook_id = ?::uuid",
-                webhook.id())).isEqualTo((long) LARGE);
+        // One bundle (one request, one identifier column) lists every conversion, waiting for a batch.
+        assertThat(Sql.value("SELECT count(DISTINCT bundle_id) FROM webhook_conversions WHERE webhook_id = ?::uuid",
+                webhook.id())).isEqualTo(1L);
+        assertThat(Sql.value("SELECT cardinality(conversion_ids) FROM conversion_bundles WHERE batch_id IS NULL"
+                + " AND id = (SELECT min(bundle_id) FROM webhook_conversions WHERE webhook_id = ?::uuid)",
+                webhook.id())).isEqualTo(LARGE);
     }
 
     @Test
@@ -48,8 +51,13 @@ class CopyWritePathTest {
         assertThat(answer.get("duplicates").asInt()).isEqualTo(1);
         assertThat(answer.get("ids").get(0).asLong()).isEqualTo(storedId);
         assertThat(Ingest.storedCount(webhook)).isEqualTo(LARGE);
-        assertThat(Sql.value("SELECT count(*) FROM unbatched_conversions q JOIN webhook_conversions c"
-                + " ON c.id = q.conversion_id WHERE c.webhook_id = ?::uuid", webhook.id())).isEqualTo((long) LARGE);
+        // The stored conversion stays in its own request's bundle; the new ones are in this request's.
+        assertThat(Sql.value("SELECT sum(cardinality(conversion_ids)) FROM conversion_bundles WHERE id IN"
+                + " (SELECT bundle_id FROM webhook_conversions WHERE webhook_id = ?::uuid)", webhook.id()))
+                .isEqualTo((long) LARGE);
+        assertThat(Sql.value("SELECT cardinality(conversion_ids) FROM conversion_bundles WHERE request_id ="
+                + " (SELECT request_id FROM webhook_conversions WHERE id = ?)", answer.get("ids").get(1).asLong()))
+                .isEqualTo(LARGE - 1);
     }
 
     @Test

@@ -78,7 +78,8 @@ class OperationalGaugesTest {
                 + " SELECT ?::uuid, 713, md5(random()::text)::uuid, 73000 + m, 'deal_won',"
                 + " now() - make_interval(mins => m), now() - make_interval(mins => m)"
                 + " FROM generate_series(50, 10, -10) AS m ORDER BY m DESC RETURNING id)"
-                + " INSERT INTO batch_conversions (conversion_id, batch_id) SELECT id, ? FROM history RETURNING 1",
+                + " INSERT INTO conversion_bundles (counter_id, identifier_columns, conversion_ids, batch_id)"
+                + " SELECT 713, 'ClientId', array_agg(id ORDER BY id), ? FROM history RETURNING 1",
                 webhook.id(), batchId);
         Instant before = Instant.now();
         rig.send(webhook, "73001");

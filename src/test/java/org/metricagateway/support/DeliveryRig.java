@@ -119,8 +119,8 @@ public final class DeliveryRig implements AutoCloseable {
         List<Map<String, Object>> rows = new ArrayList<>();
         Deadline.within(Duration.ofSeconds(30)).until(() -> {
             rows.clear();
-            rows.addAll(query("SELECT b.* FROM webhook_batches b JOIN batch_conversions m ON m.batch_id = b.id"
-                    + " WHERE m.conversion_id = ?", conversionId));
+            rows.addAll(query("SELECT b.* FROM webhook_batches b JOIN conversion_bundles m ON m.batch_id = b.id"
+                    + " JOIN webhook_conversions c ON c.bundle_id = m.id WHERE c.id = ?", conversionId));
             return !rows.isEmpty();
         });
         return rows.get(0);
