@@ -193,12 +193,11 @@ public final class ConversionWriter extends ServiceSupport {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                List<Long> requestIds = RequestRows.ids(connection, group);
-                GroupRows rows = GroupRows.of(group, requestIds);
+                GroupRows rows = GroupRows.of(group);
+                rows.drawIds(connection, copy);
                 GroupRows.Outcome outcome = copy ? rows.copyAssumingNew(connection) : rows.insertOnConflict(connection);
-                rows.queueBundles(connection, outcome);
                 Map<PendingWrite, IngestResult> answers = answers(group, rows, outcome);
-                RequestRows.insert(connection, group, requestIds, answers);
+                RequestRows.insert(connection, group, rows.requestIds(), answers);
                 connection.commit();
                 return answers;
             } catch (SQLException | RuntimeException e) {

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,16 +14,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.metricagateway.ingest.ConversionWriter.PendingWrite;
 import org.postgresql.PGConnection;
 
 /**
  * The distinct conversions of a write group (the first occurrence of each dedup key), inserted in one of
- * two ways; both give a request's new conversions ascending ids. Each conversion names its bundle (the new
- * conversions of its request that share its identifier columns), whose row {@link #queueBundles} writes after the
- * insert: the batching queue.
+ * two ways; both give a request's new conversions ascending ids. Each conversion names its request and its bundle
+ * (the new conversions of its request that share its identifier columns), whose ids are drawn first
+ * ({@link #drawIds}); both ways write the bundles too, the batching queue.
  * <ul>
  * <li>{@link #insertOnConflict}: one {@code INSERT ... SELECT FROM unnest(arrays) ON CONFLICT DO NOTHING}, then a
  * look-up of the keys that were already stored. One prepared statement, cheap for a few rows.</li>
@@ -42,22 +40,17 @@ final class GroupRows {
      * A distinct conversion of the group. Its dedup key (32 hex digits, a uuid) already includes the webhook
      * (DedupKey), so the key alone tells the group's conversions apart.
      */
-    private record Row(UUID webhookId, String dedupKey, long counterId, NewConversion conversion, long requestId,
+    private record Row(UUID webhookId, String dedupKey, long counterId, NewConversion conversion, int write,
                        int bundle) {
     }
 
     /** A bundle: the rows of one write (the first that holds them) that share identifier columns. */
-    private record Bundle(long counterId, String identifierColumns, long requestId) {
+    private record Bundle(long counterId, String identifierColumns, int write) {
     }
 
-    // Sorted, so that the rows, in group order, get ascending ids whatever order nextval ran in.
-    private static final String DRAW_IDS = """
-            SELECT ARRAY(SELECT nextval('webhook_conversions_id_seq') FROM generate_series(1, ?) ORDER BY 1),
-                   ARRAY(SELECT nextval('conversion_bundles_id_seq') FROM generate_series(1, ?) ORDER BY 1)""";
-
-    // One row per bundle that holds at least one conversion this transaction inserted (the duplicates of a bundle
-    // stay in the bundle of the request that stored them first). The request id lets a claim name the requests of
-    // its batch without reading the conversions back.
+    // After a COPY, one row per bundle. The request id lets a claim name the requests of its batch without reading
+    // the conversions back. INSERT_ON_CONFLICT writes the bundles in its own statement, only those that hold a
+    // conversion it inserted: a duplicate stays in the bundle of the request that stored it first.
     private static final String QUEUE_BUNDLES = """
             INSERT INTO conversion_bundles (id, counter_id, identifier_columns, request_id, conversion_ids)
             SELECT b.id, b.counter_id, b.identifier_columns, b.request_id, b.conversion_ids::bigint[]
@@ -80,7 +73,14 @@ final class GroupRows {
                                                 bundle_id, position)
                      ORDER BY r.position
                     ON CONFLICT (dedup_key) DO NOTHING
-                    RETURNING id, dedup_key)
+                    RETURNING id, dedup_key, bundle_id),
+                 queued AS (
+                    INSERT INTO conversion_bundles (id, counter_id, identifier_columns, request_id, conversion_ids)
+                    SELECT b.id, b.counter_id, b.identifier_columns, b.request_id, i.conversion_ids
+                      FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::bigint[])
+                           AS b(id, counter_id, identifier_columns, request_id)
+                      JOIN (SELECT bundle_id, array_agg(id ORDER BY id) AS conversion_ids
+                              FROM inserted GROUP BY bundle_id) AS i ON i.bundle_id = b.id)
             SELECT id, encode(uuid_send(dedup_key), 'hex') FROM inserted""";
 
     private static final String SELECT_STORED = """
@@ -88,6 +88,9 @@ final class GroupRows {
               FROM webhook_conversions c
               JOIN unnest(?::uuid[], ?::text[]) AS k(webhook_id, dedup_key)
                 ON c.dedup_key = k.dedup_key::uuid AND c.webhook_id = k.webhook_id""";
+
+    /** A request id not drawn yet (ids from the sequence are positive). */
+    private static final long NOT_DRAWN = 0;
 
     /** How many columns {@link #columns} gives. */
     private static final int COLUMNS = 14;
@@ -103,25 +106,31 @@ final class GroupRows {
     private final Map<String, Integer> indexes;
     /** For each write of the group, the index in rows of each of its conversions. */
     private final int[][] rowOf;
-    /** Drawn from the sequence by {@link #drawIds}: one per bundle, and (for COPY) one per row. */
+    /** Each write's request id: the one it was stored with earlier, else drawn by {@link #drawIds}. */
+    private final long[] requestIds;
+    /** Drawn by {@link #drawIds}: one per bundle, and (for COPY) one per row. */
     private long[] bundleIds;
     private long[] rowIds;
 
-    private GroupRows(List<Row> rows, List<Bundle> bundles, Map<String, Integer> indexes, int[][] rowOf) {
+    private GroupRows(List<Row> rows, List<Bundle> bundles, Map<String, Integer> indexes, int[][] rowOf,
+                      long[] requestIds) {
         this.rows = rows;
         this.bundles = bundles;
         this.indexes = indexes;
         this.rowOf = rowOf;
+        this.requestIds = requestIds;
     }
 
-    /** requestIds: the id of each write's webhook_requests row, in group order. */
-    static GroupRows of(List<PendingWrite> group, List<Long> requestIds) {
+    static GroupRows of(List<PendingWrite> group) {
         Map<String, Integer> indexes = new HashMap<>();
         List<Row> rows = new ArrayList<>();
         List<Bundle> bundles = new ArrayList<>();
         int[][] rowOf = new int[group.size()][];
+        long[] requestIds = new long[group.size()];
         for (int w = 0; w < group.size(); w++) {
             PendingWrite write = group.get(w);
+            Long storedId = write.request().storedId();
+            requestIds[w] = storedId == null ? NOT_DRAWN : storedId;
             Map<String, Integer> bundleOfColumns = new HashMap<>();
             rowOf[w] = new int[write.conversions().size()];
             for (int i = 0; i < write.conversions().size(); i++) {
@@ -130,18 +139,45 @@ final class GroupRows {
                 if (index == null) {
                     index = rows.size();
                     NewConversion conversion = write.conversions().get(i);
-                    long requestId = requestIds.get(w);
+                    int writeIndex = w;
                     int bundle = bundleOfColumns.computeIfAbsent(conversion.identifierColumns(), columns -> {
-                        bundles.add(new Bundle(write.webhook().counterId(), columns, requestId));
+                        bundles.add(new Bundle(write.webhook().counterId(), columns, writeIndex));
                         return bundles.size() - 1;
                     });
-                    rows.add(new Row(write.webhook().id(), key, write.webhook().counterId(), conversion, requestId,
+                    rows.add(new Row(write.webhook().id(), key, write.webhook().counterId(), conversion, w,
                             bundle));
                 }
                 rowOf[w][i] = index;
             }
         }
-        return new GroupRows(rows, bundles, indexes, rowOf);
+        return new GroupRows(rows, bundles, indexes, rowOf, requestIds);
+    }
+
+    /**
+     * Draws the ids the group needs before its insert, in one statement: its new requests', its bundles' and, for
+     * COPY (withConversionIds), its conversions'.
+     */
+    void drawIds(Connection connection, boolean withConversionIds) throws SQLException {
+        int newRequests = 0;
+        for (long id : requestIds) {
+            if (id == NOT_DRAWN) {
+                newRequests++;
+            }
+        }
+        GroupIds ids = GroupIds.draw(connection, newRequests, bundles.size(), withConversionIds ? rows.size() : 0);
+        int next = 0;
+        for (int w = 0; w < requestIds.length; w++) {
+            if (requestIds[w] == NOT_DRAWN) {
+                requestIds[w] = ids.requests()[next++];
+            }
+        }
+        bundleIds = ids.bundles();
+        rowIds = ids.conversions();
+    }
+
+    /** The id of each write's webhook_requests row, in group order (after {@link #drawIds}). */
+    List<Long> requestIds() {
+        return Arrays.stream(requestIds).boxed().toList();
     }
 
     /** How many distinct conversions the group holds. */
@@ -160,11 +196,10 @@ final class GroupRows {
     }
 
     /**
-     * Gives every conversion a new id, queues it for batching and inserts it with COPY. Throws a unique violation
+     * Inserts every conversion with COPY, with the ids drawn for it, then queues the bundles. Throws a unique violation
      * (SQLState 23505) when a key was stored already: the transaction must then be rolled back.
      */
     Outcome copyAssumingNew(Connection connection) throws SQLException {
-        drawIds(connection, rows.size());
         long[] ids = rowIds;
         CopyText text = new CopyText();
         for (int r = 0; r < rows.size(); r++) {
@@ -183,16 +218,20 @@ final class GroupRows {
         }
         boolean[] fresh = new boolean[rows.size()];
         Arrays.fill(fresh, true);
+        queueBundles(connection, ids);
         return new Outcome(ids, fresh);
     }
 
-    /** Inserts the conversions not stored yet (queued for batching), and finds the ids of those that were. */
+    /**
+     * Inserts the conversions not stored yet and the bundles that hold them (the batching queue), and finds the ids
+     * of those that were stored already.
+     */
     Outcome insertOnConflict(Connection connection) throws SQLException {
-        drawIds(connection, 0);
         long[] ids = new long[rows.size()];
         boolean[] known = new boolean[rows.size()];
         try (PreparedStatement insert = connection.prepareStatement(INSERT_ON_CONFLICT)) {
             bindColumns(connection, insert);
+            bindBundles(connection, insert, COLUMNS + 1);
             readIds(insert, ids, known);
         }
         boolean[] fresh = known.clone();
@@ -219,63 +258,33 @@ final class GroupRows {
         return new Outcome(ids, fresh);
     }
 
-    /** Draws the bundles' ids, and the given number of conversion ids (ascending), from their sequences. */
-    private void drawIds(Connection connection, int conversions) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(DRAW_IDS)) {
-            statement.setInt(1, conversions);
-            statement.setInt(2, bundles.size());
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                rowIds = longs(rs.getArray(1));
-                bundleIds = longs(rs.getArray(2));
-            }
-        }
-    }
-
-    private static long[] longs(Array array) throws SQLException {
-        Long[] values = (Long[]) array.getArray();
-        long[] longs = new long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            longs[i] = values[i];
-        }
-        return longs;
-    }
-
     /**
-     * Writes the row of each bundle that holds a conversion this transaction inserted, listing those conversions:
-     * from now on they wait for a batch (the batching queue).
+     * After the COPY, where every row is new: writes each bundle's row, listing its conversions. From now on they
+     * wait for a batch (the batching queue).
      */
-    void queueBundles(Connection connection, Outcome outcome) throws SQLException {
+    private void queueBundles(Connection connection, long[] ids) throws SQLException {
         List<List<Long>> members = new ArrayList<>();
         bundles.forEach(bundle -> members.add(new ArrayList<>()));
         for (int r = 0; r < rows.size(); r++) {
-            if (outcome.fresh()[r]) {
-                members.get(rows.get(r).bundle()).add(outcome.ids()[r]);
-            }
-        }
-        List<Integer> queued = new ArrayList<>();
-        for (int b = 0; b < bundles.size(); b++) {
-            if (!members.get(b).isEmpty()) {
-                queued.add(b);
-            }
-        }
-        if (queued.isEmpty()) {
-            return;
+            members.get(rows.get(r).bundle()).add(ids[r]);
         }
         try (PreparedStatement insert = connection.prepareStatement(QUEUE_BUNDLES)) {
-            insert.setArray(1, connection.createArrayOf("int8", queued.stream().map(b -> bundleIds[b]).toArray()));
-            insert.setArray(2, connection.createArrayOf("int8",
-                    queued.stream().map(b -> bundles.get(b).counterId()).toArray()));
-            insert.setArray(3, connection.createArrayOf("text",
-                    queued.stream().map(b -> bundles.get(b).identifierColumns()).toArray()));
-            insert.setArray(4, connection.createArrayOf("int8",
-                    queued.stream().map(b -> bundles.get(b).requestId()).toArray()));
-            insert.setArray(5, connection.createArrayOf("text", queued.stream()
-                    .map(b -> members.get(b).stream().sorted().map(String::valueOf)
-                            .collect(Collectors.joining(",", "{", "}")))
-                    .toArray()));
+            bindBundles(connection, insert, 1);
+            insert.setArray(5, connection.createArrayOf("text",
+                    members.stream().map(RequestRows::arrayText).toArray()));
             insert.executeUpdate();
         }
+    }
+
+    /** Binds four arrays from parameter first on: the bundles' ids, counters, identifier columns and requests. */
+    private void bindBundles(Connection connection, PreparedStatement statement, int first) throws SQLException {
+        statement.setArray(first, connection.createArrayOf("int8", Arrays.stream(bundleIds).boxed().toArray()));
+        statement.setArray(first + 1, connection.createArrayOf("int8",
+                bundles.stream().map(Bundle::counterId).toArray()));
+        statement.setArray(first + 2, connection.createArrayOf("text",
+                bundles.stream().map(Bundle::identifierColumns).toArray()));
+        statement.setArray(first + 3, connection.createArrayOf("int8",
+                bundles.stream().map(bundle -> requestIds[bundle.write()]).toArray()));
     }
 
     /** Reads (id, dedup key) rows into ids, by the row of their key. */
@@ -321,7 +330,7 @@ final class GroupRows {
             c.eventTime().toString(),
             c.price() == null ? null : c.price().toPlainString(),
             c.currency(),
-            Long.toString(row.requestId()),
+            Long.toString(requestIds[row.write()]),
             Long.toString(bundleIds[row.bundle()])
         };
     }

@@ -2,10 +2,8 @@ package org.metricagateway.ingest;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,13 +12,10 @@ import org.metricagateway.ingest.ConversionWriter.PendingWrite;
 import org.metricagateway.requests.RawRequest;
 
 /**
- * The webhook_requests rows of a write group: their ids are taken from the sequence first (so that the
+ * The webhook_requests rows of a write group: their ids are taken from the sequence first (GroupIds, so that the
  * conversions can name their request), then the rows are inserted with the answers, in one statement.
  */
 final class RequestRows {
-    private static final String ALLOCATE = """
-            SELECT nextval(pg_get_serial_sequence('webhook_requests', 'id')) FROM generate_series(1, ?)""";
-
     // One row per request, sent as a JDBC batch, which the driver rewrites into multi-row INSERTs
     // (reWriteBatchedInserts): bodies travel as plain parameters. As elements of a text[] parameter they had to be
     // escaped by the driver and parsed back by the server, which cost more than the rest of the statement.
@@ -35,30 +30,6 @@ final class RequestRows {
              WHERE id = ? AND state = 'pending'""";
 
     private RequestRows() {
-    }
-
-    /** Each write's request id: the one it was stored with earlier, else a new one from the sequence. */
-    static List<Long> ids(Connection connection, List<PendingWrite> group) throws SQLException {
-        int fresh = (int) group.stream().filter(write -> write.request().storedId() == null).count();
-        Iterator<Long> allocated = (fresh == 0 ? List.<Long>of() : allocateIds(connection, fresh)).iterator();
-        List<Long> ids = new ArrayList<>(group.size());
-        for (PendingWrite write : group) {
-            ids.add(write.request().storedId() != null ? write.request().storedId() : allocated.next());
-        }
-        return ids;
-    }
-
-    private static List<Long> allocateIds(Connection connection, int count) throws SQLException {
-        List<Long> ids = new ArrayList<>(count);
-        try (PreparedStatement statement = connection.prepareStatement(ALLOCATE)) {
-            statement.setInt(1, count);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-        }
-        return ids;
     }
 
     /**
@@ -116,7 +87,8 @@ final class RequestRows {
         }
     }
 
-    private static String arrayText(List<Long> ids) {
+    /** A bigint[] literal, for a text parameter cast to bigint[] (or a text[] element). */
+    static String arrayText(List<Long> ids) {
         return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 }
