@@ -5,8 +5,6 @@ import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -209,35 +207,20 @@ public final class ConversionWriter extends ServiceSupport {
 
     /**
      * Each request's answer. The first occurrence (in queue order) of a key that this transaction inserted counts
-     * as accepted; every other occurrence is a duplicate carrying the stored id.
+     * as accepted (it is in that request's bundle); every other occurrence is a duplicate carrying the stored id.
      */
     private static Map<PendingWrite, IngestResult> answers(List<PendingWrite> group, GroupRows rows,
                                                          GroupRows.Outcome outcome) {
-        boolean[] claimed = new boolean[rows.size()];
+        List<List<ConversionGroup>> newBundles = rows.newBundlesByWrite(outcome);
         Map<PendingWrite, IngestResult> answers = new IdentityHashMap<>();
         for (int w = 0; w < group.size(); w++) {
             PendingWrite write = group.get(w);
             List<Long> ids = new ArrayList<>(write.keys().size());
-            // The write's new conversions, counted by bundle (its bundle's id and identifier columns).
-            Map<Long, String> bundleColumns = new LinkedHashMap<>();
-            Map<Long, Integer> bundleSizes = new HashMap<>();
-            int accepted = 0;
             for (int i = 0; i < write.keys().size(); i++) {
-                int row = rows.rowOf(w, i);
-                long id = outcome.ids()[row];
-                ids.add(id);
-                if (outcome.fresh()[row] && !claimed[row]) {
-                    // The first write that holds a row is the one whose bundle the row joined (GroupRows.of).
-                    claimed[row] = true;
-                    accepted++;
-                    long bundleId = rows.bundleIdOf(row);
-                    bundleColumns.putIfAbsent(bundleId, write.conversions().get(i).identifierColumns());
-                    bundleSizes.merge(bundleId, 1, Integer::sum);
-                }
+                ids.add(outcome.ids()[rows.rowOf(w, i)]);
             }
-            List<ConversionGroup> fresh = new ArrayList<>();
-            bundleColumns.forEach((bundleId, columns) -> fresh.add(new ConversionGroup(write.webhook().counterId(),
-                    columns, List.of(bundleId), bundleSizes.get(bundleId))));
+            List<ConversionGroup> fresh = newBundles.get(w);
+            int accepted = fresh.stream().mapToInt(ConversionGroup::size).sum();
             answers.put(write, new IngestResult(accepted, ids.size() - accepted, List.copyOf(ids), write.ignored(),
                     List.copyOf(fresh)));
         }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 
 /**
  * The ids a write group takes from the sequences before its rows are inserted, all drawn by one statement (one round
@@ -31,11 +32,6 @@ record GroupIds(long[] requests, long[] bundles, long[] conversions) {
     }
 
     private static long[] longs(Array array) throws SQLException {
-        Long[] values = (Long[]) array.getArray();
-        long[] longs = new long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            longs[i] = values[i];
-        }
-        return longs;
+        return Arrays.stream((Long[]) array.getArray()).mapToLong(Long::longValue).toArray();
     }
 }

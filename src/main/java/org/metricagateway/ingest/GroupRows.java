@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.metricagateway.batching.ConversionGroup;
 import org.metricagateway.ingest.ConversionWriter.PendingWrite;
 import org.postgresql.PGConnection;
 
@@ -190,9 +191,30 @@ final class GroupRows {
         return rowOf[write][conversion];
     }
 
-    /** The id of a row's bundle (after an insert). */
-    long bundleIdOf(int row) {
-        return bundleIds[rows.get(row).bundle()];
+    /**
+     * For each write, in group order, its bundles that hold a conversion the insert stored, with how many: what the
+     * aggregator batches. A bundle is its first write's (GroupRows.of), so these are also the conversions each write
+     * counts as accepted.
+     */
+    List<List<ConversionGroup>> newBundlesByWrite(Outcome outcome) {
+        int[] sizes = new int[bundles.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            if (outcome.fresh()[r]) {
+                sizes[rows.get(r).bundle()]++;
+            }
+        }
+        List<List<ConversionGroup>> byWrite = new ArrayList<>();
+        for (int w = 0; w < requestIds.length; w++) {
+            byWrite.add(new ArrayList<>());
+        }
+        for (int b = 0; b < bundles.size(); b++) {
+            Bundle bundle = bundles.get(b);
+            if (sizes[b] > 0) {
+                byWrite.get(bundle.write()).add(new ConversionGroup(bundle.counterId(), bundle.identifierColumns(),
+                        List.of(bundleIds[b]), sizes[b]));
+            }
+        }
+        return byWrite;
     }
 
     /**

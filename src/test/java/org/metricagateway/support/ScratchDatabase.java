@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * A database of its own on the test server, for upgrade tests: migrated to an older schema version, given rows in
@@ -47,7 +48,7 @@ public final class ScratchDatabase implements AutoCloseable {
         return DriverManager.getConnection(url, pool.getUsername(), pool.getPassword());
     }
 
-    private org.flywaydb.core.api.configuration.FluentConfiguration flyway() {
+    private FluentConfiguration flyway() {
         return Flyway.configure().dataSource(url, pool.getUsername(), pool.getPassword())
                 .locations("classpath:db/migration");
     }
