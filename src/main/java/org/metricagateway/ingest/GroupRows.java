@@ -1,9 +1,7 @@
 package org.metricagateway.ingest;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -234,7 +232,7 @@ final class GroupRows {
         }
         try {
             connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn(COPY, new ByteArrayInputStream(text.bytes()));
+                    .copyIn(COPY, text.stream());
         } catch (IOException e) {
             throw new IllegalStateException("Reading a byte array cannot fail", e);
         }
@@ -363,76 +361,5 @@ final class GroupRows {
 
     /** Per distinct row of the group: its stored id, and whether this transaction inserted it. */
     record Outcome(long[] ids, boolean[] fresh) {
-    }
-
-    /** PostgreSQL's COPY text format: tab-separated fields, one row a line, \N for NULL, backslash escapes. */
-    private static final class CopyText {
-        /**
-         * Room reserved per row: above what a conversion's fields take in practice (ids, a uuid, a date, short
-         * strings), so that the text of a group of thousands of rows is not copied at every doubling.
-         */
-        private static final int CHARS_PER_ROW = 256;
-
-        private final StringBuilder text;
-        private boolean rowStarted;
-
-        CopyText(int rows) {
-            text = new StringBuilder(rows * CHARS_PER_ROW);
-        }
-
-        CopyText field(long value) {
-            separate();
-            text.append(value);
-            return this;
-        }
-
-        CopyText field(String value) {
-            separate();
-            if (value == null) {
-                text.append("\\N");
-                return this;
-            }
-            if (!needsEscape(value)) {
-                text.append(value);
-                return this;
-            }
-            for (int i = 0; i < value.length(); i++) {
-                char ch = value.charAt(i);
-                switch (ch) {
-                    case '\\' -> text.append("\\\\");
-                    case '\t' -> text.append("\\t");
-                    case '\n' -> text.append("\\n");
-                    case '\r' -> text.append("\\r");
-                    default -> text.append(ch);
-                }
-            }
-            return this;
-        }
-
-        private static boolean needsEscape(String value) {
-            for (int i = 0; i < value.length(); i++) {
-                char ch = value.charAt(i);
-                if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        void endRow() {
-            text.append('\n');
-            rowStarted = false;
-        }
-
-        byte[] bytes() {
-            return text.toString().getBytes(StandardCharsets.UTF_8);
-        }
-
-        private void separate() {
-            if (rowStarted) {
-                text.append('\t');
-            }
-            rowStarted = true;
-        }
     }
 }
