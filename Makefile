@@ -33,7 +33,8 @@ IMAGE ?= metrica-offline-gateway:0.1.0
 image: ## Build the container image (IMAGE=name:tag; CONTAINER_ENGINE=podman to use Podman)
 	$(or $(CONTAINER_ENGINE),docker) build -t $(IMAGE) .
 
-bench: $(JAR) ## Run the ingest and delivery benchmarks (results in bench/results/, see docs/benchmarks.md)
+bench: $(JAR) ## Run the ingest (alone, then with delivery) and delivery benchmarks (results in bench/results/, see docs/benchmarks.md)
+	HOLD_UPLOADS=1 bench/run.sh
 	bench/run.sh
 	bench/drain.sh
 
