@@ -76,8 +76,8 @@ public final class ConversionWriter extends ServiceSupport {
             throws Exception {
         List<NewConversion> conversions = batch.conversions().stream().map(NewConversion::from).toList();
         List<String> keys = conversions.stream().map(c -> DedupKey.of(webhook.id(), c)).toList();
-        PendingWrite write = new PendingWrite(webhook, conversions, keys, request, batch.ignored(),
-                new CompletableFuture<>(), System.nanoTime());
+        PendingWrite write = new PendingWrite(webhook, conversions, keys, copyFields(webhook, conversions, keys),
+                request, batch.ignored(), new CompletableFuture<>(), System.nanoTime());
         if (!accepting) {
             throw new ApiException(503, "shutting_down", "The gateway is shutting down; nothing was stored");
         }
@@ -101,6 +101,22 @@ public final class ConversionWriter extends ServiceSupport {
             throw new ApiException(503, "database_unavailable",
                     "The database did not confirm the write in time; retrying the same request is safe");
         }
+    }
+
+    /**
+     * A request that is written by COPY whatever group it joins has its rows rendered here, on its own thread and
+     * before it is queued, rather than by the writer while the group's transaction is open. Smaller requests are
+     * rendered by the writer when their group reaches COPY's size.
+     */
+    private List<byte[]> copyFields(Webhook webhook, List<NewConversion> conversions, List<String> keys) {
+        if (conversions.size() < copyMinRows) {
+            return null;
+        }
+        List<byte[]> fields = new ArrayList<>(conversions.size());
+        for (int i = 0; i < conversions.size(); i++) {
+            fields.add(GroupRows.copyFields(webhook.id(), webhook.counterId(), keys.get(i), conversions.get(i)));
+        }
+        return fields;
     }
 
     @Override
@@ -233,7 +249,8 @@ public final class ConversionWriter extends ServiceSupport {
                 || state.startsWith("57");
     }
 
-    record PendingWrite(Webhook webhook, List<NewConversion> conversions, List<String> keys, RawRequest request,
-                        Integer ignored, CompletableFuture<IngestResult> result, long queuedAt) {
+    /** copyFields: each conversion's columns in COPY's form, for a request large enough to be written by COPY. */
+    record PendingWrite(Webhook webhook, List<NewConversion> conversions, List<String> keys, List<byte[]> copyFields,
+                        RawRequest request, Integer ignored, CompletableFuture<IngestResult> result, long queuedAt) {
     }
 }

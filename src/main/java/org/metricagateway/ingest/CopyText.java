@@ -54,6 +54,22 @@ final class CopyText {
         return this;
     }
 
+    /** Fields written by {@link #fields}, appended as they are. */
+    CopyText encoded(byte[] fields) {
+        separate();
+        put(fields);
+        return this;
+    }
+
+    /** Some fields of a row, tab-separated and escaped, to be appended to a row later with {@link #encoded}. */
+    static byte[] fields(String... values) {
+        CopyText text = new CopyText(1);
+        for (String value : values) {
+            text.field(value);
+        }
+        return Arrays.copyOf(text.bytes, text.length);
+    }
+
     void endRow() {
         reserve(1);
         bytes[length++] = '\n';

@@ -39,8 +39,9 @@ final class GroupRows {
      * A distinct conversion of the group. Its dedup key (32 hex digits, a uuid) already includes the webhook
      * (DedupKey), so the key alone tells the group's conversions apart.
      */
+    /** copyFields: the conversion's columns already in COPY's form (see {@link #copyFields}), or null. */
     private record Row(UUID webhookId, String dedupKey, long counterId, NewConversion conversion, int write,
-                       int bundle) {
+                       int bundle, byte[] copyFields) {
     }
 
     /** A bundle: the rows of one write (the first that holds them) that share identifier columns. */
@@ -144,7 +145,7 @@ final class GroupRows {
                         return bundles.size() - 1;
                     });
                     rows.add(new Row(write.webhook().id(), key, write.webhook().counterId(), conversion, w,
-                            bundle));
+                            bundle, write.copyFields() == null ? null : write.copyFields().get(i)));
                 }
                 rowOf[w][i] = index;
             }
@@ -223,11 +224,17 @@ final class GroupRows {
         long[] ids = rowIds;
         CopyText text = new CopyText(rows.size());
         for (int r = 0; r < rows.size(); r++) {
+            Row row = rows.get(r);
             text.field(ids[r]);
-            String[] columns = columns(rows.get(r));
-            for (String column : columns) {
-                text.field(column);
+            if (row.copyFields() != null) {
+                text.encoded(row.copyFields());
+            } else {
+                for (String column : conversionColumns(row.webhookId(), row.counterId(), row.dedupKey(),
+                        row.conversion())) {
+                    text.field(column);
+                }
             }
+            text.field(requestIds[row.write()]).field(bundleIds[row.bundle()]);
             text.endRow();
         }
         try {
@@ -332,15 +339,32 @@ final class GroupRows {
     }
 
     /**
+     * A conversion's columns in COPY's text form, computed by the thread that runs its request before the request
+     * joins a write group (ConversionWriter): the group's writer thread then only copies them, while it holds the
+     * group's transaction open.
+     */
+    static byte[] copyFields(UUID webhookId, long counterId, String dedupKey, NewConversion conversion) {
+        return CopyText.fields(conversionColumns(webhookId, counterId, dedupKey, conversion));
+    }
+
+    /**
      * A row's columns as text, in the order both statements list them (after the id, which only COPY sends): the
      * forms PostgreSQL parses for each type, so that COPY and the INSERT's casts read the same values.
      */
     private String[] columns(Row row) {
-        NewConversion c = row.conversion();
+        String[] conversion = conversionColumns(row.webhookId(), row.counterId(), row.dedupKey(), row.conversion());
+        String[] columns = Arrays.copyOf(conversion, COLUMNS);
+        columns[conversion.length] = Long.toString(requestIds[row.write()]);
+        columns[conversion.length + 1] = Long.toString(bundleIds[row.bundle()]);
+        return columns;
+    }
+
+    /** The columns that depend on the conversion alone: all but request_id and bundle_id, which come last. */
+    private static String[] conversionColumns(UUID webhookId, long counterId, String dedupKey, NewConversion c) {
         return new String[] {
-            row.webhookId().toString(),
-            Long.toString(row.counterId()),
-            row.dedupKey(),
+            webhookId.toString(),
+            Long.toString(counterId),
+            dedupKey,
             c.externalId(),
             text(c.clientId()),
             c.userId(),
@@ -349,9 +373,7 @@ final class GroupRows {
             c.target(),
             c.eventTime().toString(),
             c.price() == null ? null : c.price().toPlainString(),
-            c.currency(),
-            Long.toString(requestIds[row.write()]),
-            Long.toString(bundleIds[row.bundle()])
+            c.currency()
         };
     }
 
