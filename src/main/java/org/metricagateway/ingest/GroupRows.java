@@ -37,9 +37,9 @@ import org.postgresql.PGConnection;
 final class GroupRows {
     /**
      * A distinct conversion of the group. Its dedup key (32 hex digits, a uuid) already includes the webhook
-     * (DedupKey), so the key alone tells the group's conversions apart.
+     * (DedupKey), so the key alone tells the group's conversions apart. copyFields: its columns already in COPY's
+     * form when its request's thread rendered them (see {@link #copyFields}), else null.
      */
-    /** copyFields: the conversion's columns already in COPY's form (see {@link #copyFields}), or null. */
     private record Row(UUID webhookId, String dedupKey, long counterId, NewConversion conversion, int write,
                        int bundle, byte[] copyFields) {
     }
@@ -225,16 +225,9 @@ final class GroupRows {
         CopyText text = new CopyText(rows.size());
         for (int r = 0; r < rows.size(); r++) {
             Row row = rows.get(r);
-            text.field(ids[r]);
-            if (row.copyFields() != null) {
-                text.encoded(row.copyFields());
-            } else {
-                for (String column : conversionColumns(row.webhookId(), row.counterId(), row.dedupKey(),
-                        row.conversion())) {
-                    text.field(column);
-                }
-            }
-            text.field(requestIds[row.write()]).field(bundleIds[row.bundle()]);
+            byte[] fields = row.copyFields() != null ? row.copyFields()
+                    : copyFields(row.webhookId(), row.counterId(), row.dedupKey(), row.conversion());
+            text.field(ids[r]).encoded(fields).field(requestIds[row.write()]).field(bundleIds[row.bundle()]);
             text.endRow();
         }
         try {
@@ -339,9 +332,9 @@ final class GroupRows {
     }
 
     /**
-     * A conversion's columns in COPY's text form, computed by the thread that runs its request before the request
-     * joins a write group (ConversionWriter): the group's writer thread then only copies them, while it holds the
-     * group's transaction open.
+     * A conversion's columns in COPY's text form, all but the ids. For a request large enough to be written by COPY
+     * in any group, the thread that runs it computes them before it joins a group (ConversionWriter), so that the
+     * writer, which holds the group's transaction open, only copies them; for other rows the writer computes them.
      */
     static byte[] copyFields(UUID webhookId, long counterId, String dedupKey, NewConversion conversion) {
         return CopyText.fields(conversionColumns(webhookId, counterId, dedupKey, conversion));
